@@ -8,8 +8,6 @@ namespace KneeSpine.Fhir.Assessments;
 /// <summary>Builds the resources of one evaluated assessment; see <see cref="FhirAssessmentMapper"/> for the mapping.</summary>
 internal sealed class AssessmentResourceBuilder(KnowledgeText text)
 {
-    public const string Disclaimer = "KneeSpine supports, and does not replace, clinical judgement.";
-
     private const string FlagPriorityExtension = "http://hl7.org/fhir/StructureDefinition/flag-priority";
     private const string FlagPrioritySystem = "http://terminology.hl7.org/CodeSystem/flag-priority-code";
 
@@ -40,8 +38,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
                     Rationale = result.Triage.Headline,
                 },
             ],
-            Note = [new Annotation { Text = Disclaimer }],
-            Text = Narratives.Of($"Triage: {CodeDisplay.For(SpecCodes.Of(result.Triage.Level))}. {result.Triage.Headline}", Disclaimer),
+            Note = [new Annotation { Text = text.Disclaimer }],
+            Text = Narratives.Of($"Triage: {CodeDisplay.For(SpecCodes.Of(result.Triage.Level))}. {result.Triage.Headline}", text.Disclaimer),
         };
 
         var carePlan = new CarePlan
@@ -55,7 +53,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Created = FhirDates.Text(input.AssessedOn),
             SupportingInfo = [identity.ReferenceTo(risk), responseReference],
             Activity = [.. result.Plan.Select(item => Activity(item, result, factors, identity))],
-            Note = [new Annotation { Text = Disclaimer }],
+            Note = [new Annotation { Text = text.Disclaimer }],
         };
 
         return new AssessmentResources(response, risk, flags, carePlan, [.. painScores, .. factors]);

@@ -2,15 +2,19 @@ using KneeSpine.Engine.Knowledge;
 
 namespace KneeSpine.Fhir.Assessments;
 
-// TEMPORARY until engine-rules lands: ids stand in for titles.
+/// <summary>The knowledge-base titles the FHIR and CDS Hooks output shows next to each code.</summary>
+/// <param name="knowledgeBase">The knowledge base that produced the results being mapped.</param>
 internal sealed class KnowledgeText(KnowledgeBase knowledgeBase)
 {
-    private static readonly string[] Alerts = ["cauda-equina-syndrome", "progressive-neurological-deficit", "suspected-spinal-epidural-hematoma", "possible-pulmonary-embolism", "possible-spinal-infection", "possible-wound-infection", "possible-fracture", "possible-deep-vein-thrombosis", "possible-malignancy", "severe-uncontrolled-pain", "non-mechanical-night-pain", "radicular-pain", "persistent-pain"];
-    private static readonly string[] Factors = ["age", "inactivity", "trunk-muscle-weakness", "comorbidity", "prior-back-pain", "unmasked-back-pain", "spinal-anesthesia", "insomnia", "gait-abnormality", "unrealistic-expectations"];
-    public KnowledgeBase Kb { get; } = knowledgeBase;
-    public string AlertTitle(string id) => "T:" + id;
-    public string FactorTitle(string id) => "T:" + id;
-    public string PlanItemTitle(string id) => "T:" + id;
-    public bool IsAlert(string id) => Alerts.Contains(id);
-    public bool IsFactor(string id) => Factors.Contains(id);
+    public string Disclaimer => knowledgeBase.Disclaimer;
+
+    public string AlertTitle(string id) => knowledgeBase.Alerts[id].Title;
+
+    public string FactorTitle(string id) => knowledgeBase.Factors[id].Title;
+
+    public string PlanItemTitle(string id) => knowledgeBase.PlanItems[id].Title;
+
+    public bool IsAlert(string id) => knowledgeBase.Alerts.Contains(id);
+
+    public bool IsFactor(string id) => knowledgeBase.Factors.Contains(id);
 }

@@ -107,7 +107,7 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
             markdown.Append(number++).Append(". **").Append(Escape(text.PlanItemTitle(item.Id))).Append("**: ").Append(Escape(item.PatientText)).Append('\n');
         }
 
-        markdown.Append('\n').Append(Escape(AssessmentResourceBuilder.Disclaimer));
+        markdown.Append('\n').Append(Escape(text.Disclaimer));
         return markdown.ToString();
     }
 

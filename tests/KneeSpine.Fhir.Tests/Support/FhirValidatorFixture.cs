@@ -13,6 +13,9 @@ namespace KneeSpine.Fhir.Tests.Support;
 /// The local terminology service knows only the value sets in the zip: codes from external systems
 /// (LOINC, SNOMED CT, KneeSpine's own) cannot be checked and are not errors, while structure,
 /// cardinality, required bindings to FHIR's own value sets and invariants are.
+/// One invariant is skipped: R4's ras-2 (<c>probability is decimal implies (probability as decimal) &lt;= 100</c>)
+/// evaluates to empty, which the validator reports as a failure, on every RiskAssessment prediction without a
+/// probability. KneeSpine states no probability (a test asserts it), so the rule has nothing to check.
 /// </remarks>
 public sealed class FhirValidatorFixture
 {
@@ -21,7 +24,9 @@ public sealed class FhirValidatorFixture
     public FhirValidatorFixture()
     {
         var source = new CachedResolver(ZipSource.CreateValidationSource());
-        validator = new Validator(source, new LocalTerminologyService(source), null, null, null);
+        var settings = new ValidationSettings();
+        settings.ExcludeFilters.Add(assertion => assertion is InvariantValidator { Key: "ras-2" });
+        validator = new Validator(source, new LocalTerminologyService(source), null, settings, null);
     }
 
     /// <summary>Validates <paramref name="resource"/> against its base StructureDefinition.</summary>
