@@ -25,7 +25,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         {
             Id = identity.IdFor("risk-assessment"),
             Status = ObservationStatus.Final,
-            Code = new CodeableConcept(KneeSpineCodeSystems.ObservationCode, "back-pain-triage", "Back pain after knee replacement: triage"),
+            Code = new CodeableConcept { Coding = [ObservationCodes.BackPainTriage], Text = ObservationCodes.BackPainTriage.Display },
             Subject = subject,
             Occurrence = date,
             Method = new CodeableConcept { Text = "KneeSpine knowledge base " + result.KnowledgeBaseVersion },
@@ -59,6 +59,9 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         return new AssessmentResources(response, risk, flags, carePlan, [.. painScores, .. factors]);
     }
 
+    // CodeableConcept's (system, code, text) constructor puts the third argument in text, not in the coding's display.
+    private static CodeableConcept Concept(Coding coding) => new() { Coding = [coding] };
+
     public static Coding TriageCoding(TriageLevel level)
     {
         var code = SpecCodes.Of(level);
@@ -68,22 +71,22 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     private static IEnumerable<Observation> PainObservations(
         AssessmentInput input, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
     {
-        yield return PainObservation(identity.IdFor("back-pain"), "back-pain-now", "Back pain now", input.BackPain.IntensityNow,
+        yield return PainObservation(identity.IdFor("back-pain"), ObservationCodes.BackPainNow, input.BackPain.IntensityNow,
             StandardCodes.LowerBack, subject, date, response);
         if (input.Knee?.PainNow is { } kneePain)
         {
-            yield return PainObservation(identity.IdFor("knee-pain"), "knee-pain-now", "Operated-knee pain now", kneePain,
+            yield return PainObservation(identity.IdFor("knee-pain"), ObservationCodes.KneePainNow, kneePain,
                 KneeSite(input.Surgery.Side), subject, date, response);
         }
     }
 
     private static Observation PainObservation(
-        string id, string code, string display, PainScore score, Coding bodySite, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
+        string id, Coding code, PainScore score, Coding bodySite, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
         {
             Id = id,
             Status = ObservationStatus.Final,
             Category = [new CodeableConcept { Coding = [StandardCodes.SurveyCategory] }],
-            Code = new CodeableConcept { Coding = [StandardCodes.PainScore, new Coding(KneeSpineCodeSystems.ObservationCode, code, display)], Text = display },
+            Code = new CodeableConcept { Coding = [StandardCodes.PainScore, code], Text = code.Display },
             Subject = subject,
             Effective = date,
             Value = new Quantity
@@ -115,7 +118,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         {
             Id = identity.IdFor("factor:" + factor.Id),
             Status = ObservationStatus.Final,
-            Code = new CodeableConcept(KneeSpineCodeSystems.ObservationCode, "contributing-factor", "Contributing factor to back pain"),
+            Code = new CodeableConcept { Coding = [ObservationCodes.ContributingFactor] },
             Subject = subject,
             Effective = date,
             Value = new CodeableConcept { Coding = [new Coding(KneeSpineCodeSystems.Factor, factor.Id, title)], Text = title },
@@ -123,8 +126,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             [
                 new Observation.ComponentComponent
                 {
-                    Code = new CodeableConcept(KneeSpineCodeSystems.ObservationCode, "factor-certainty", "Certainty of the factor"),
-                    Value = new CodeableConcept(KneeSpineCodeSystems.Certainty, certainty, CodeDisplay.For(certainty)),
+                    Code = new CodeableConcept { Coding = [ObservationCodes.FactorCertainty] },
+                    Value = Concept(new Coding(KneeSpineCodeSystems.Certainty, certainty, CodeDisplay.For(certainty))),
                 },
             ],
             Note = [new Annotation { Text = factor.Explanation }],
@@ -150,9 +153,9 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
 
     private static CodeableConcept Priority(TriageLevel level) => level switch
     {
-        TriageLevel.Emergency => new CodeableConcept(FlagPrioritySystem, "PH", "High priority"),
-        TriageLevel.Urgent => new CodeableConcept(FlagPrioritySystem, "PM", "Medium priority"),
-        _ => new CodeableConcept(FlagPrioritySystem, "PL", "Low priority"),
+        TriageLevel.Emergency => Concept(new Coding(FlagPrioritySystem, "PH", "High priority")),
+        TriageLevel.Urgent => Concept(new Coding(FlagPrioritySystem, "PM", "Medium priority")),
+        _ => Concept(new Coding(FlagPrioritySystem, "PL", "Low priority")),
     };
 
     private CarePlan.ActivityComponent Activity(PlanItem item, AssessmentResult result, List<Observation> factorObservations, ResourceIdentity identity)
@@ -187,16 +190,16 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     {
         if (text.IsAlert(id))
         {
-            return new CodeableConcept(KneeSpineCodeSystems.Alert, id, text.AlertTitle(id));
+            return Concept(new Coding(KneeSpineCodeSystems.Alert, id, text.AlertTitle(id)));
         }
 
         if (text.IsFactor(id))
         {
-            return new CodeableConcept(KneeSpineCodeSystems.Factor, id, text.FactorTitle(id));
+            return Concept(new Coding(KneeSpineCodeSystems.Factor, id, text.FactorTitle(id)));
         }
 
         return id == KneeSpineCodeSystems.BaselineCode
-            ? new CodeableConcept(KneeSpineCodeSystems.PlanBasis, id, "Advice for everyone with back pain after knee replacement")
+            ? new CodeableConcept { Coding = [KneeSpineCodeSystems.Baseline] }
             : throw new ArgumentException($"Plan reason '{id}' is neither an alert, a factor nor '{KneeSpineCodeSystems.BaselineCode}'.", nameof(id));
     }
 }

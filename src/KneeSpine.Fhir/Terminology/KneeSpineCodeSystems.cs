@@ -38,6 +38,9 @@ public static class KneeSpineCodeSystems
     /// <summary>The code for plan items every patient receives.</summary>
     public const string BaselineCode = "baseline";
 
+    /// <summary>The <see cref="BaselineCode"/> coding, with its display.</summary>
+    public static Hl7.Fhir.Model.Coding Baseline => new(PlanBasis, BaselineCode, "Advice for everyone with back pain after knee replacement");
+
     /// <summary>Assessment questions, one code per input field, the code being the field's JSON path.</summary>
     public const string InputField = CodeSystemBase + "input-field";
 
