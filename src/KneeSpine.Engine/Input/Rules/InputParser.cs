@@ -111,7 +111,7 @@ internal ref partial struct InputParser
             }
         }
 
-        _errors.Add(CurrentText(), InputMessages.UnknownProperty(InputSchema.RootNames));
+        _errors.Add(InputMessages.Quote(CurrentText()), InputMessages.UnknownProperty(InputSchema.RootNames));
         _reader.Skip();
     }
 
@@ -169,9 +169,9 @@ internal ref partial struct InputParser
 
         foreach (var field in section.Fields)
         {
-            if (InputFields.All[field.Field].Required && !_slots.WasSeen(field.Field))
+            if (FieldIndex.Fields[field.Field].Required && !_slots.WasSeen(field.Field))
             {
-                _errors.Add(InputFields.All[field.Field].Path, InputMessages.Missing(InputFields.All[field.Field]));
+                _errors.Add(FieldIndex.Fields[field.Field].Path, InputMessages.Missing(FieldIndex.Fields[field.Field]));
             }
         }
     }
@@ -187,7 +187,7 @@ internal ref partial struct InputParser
             }
         }
 
-        _errors.Add(section.Name + "." + CurrentText(), InputMessages.UnknownProperty(section.AllowedNames));
+        _errors.Add(section.Name + "." + InputMessages.Quote(CurrentText()), InputMessages.UnknownProperty(section.AllowedNames));
         _reader.Skip();
     }
 
@@ -200,9 +200,9 @@ internal ref partial struct InputParser
 
         foreach (var field in InputSchema.RootFields)
         {
-            if (InputFields.All[field.Field].Required && !_slots.WasSeen(field.Field))
+            if (FieldIndex.Fields[field.Field].Required && !_slots.WasSeen(field.Field))
             {
-                _errors.Add(field.Name, InputMessages.Missing(InputFields.All[field.Field]));
+                _errors.Add(field.Name, InputMessages.Missing(FieldIndex.Fields[field.Field]));
             }
         }
 

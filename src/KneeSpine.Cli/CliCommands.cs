@@ -1,0 +1,16 @@
+using System.CommandLine;
+using KneeSpine.Cli.Assess;
+
+namespace KneeSpine.Cli;
+
+/// <summary>
+/// The table of contents of <c>kneespine</c>: one line per command. Each command lives in its own
+/// folder and builds itself (<c>Assess/AssessCommand.cs</c>); tests run this same list in-process.
+/// </summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All(CliConsole console) =>
+    [
+        AssessCommand.Create(console),
+    ];
+}
