@@ -35,11 +35,17 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
     /// <param name="input">The assessment read from <paramref name="response"/>.</param>
     /// <param name="result">The evaluation of <paramref name="input"/>.</param>
     /// <param name="patientReference">The patient (<c>Patient/123</c>); else the response's subject.</param>
+    /// <exception cref="ArgumentException">The response is about another patient than <paramref name="patientReference"/>.</exception>
     public Bundle ToAssessBundle(QuestionnaireResponse response, AssessmentInput input, AssessmentResult result, string? patientReference)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        // Filing one patient's answers under another is the error that must never pass silently.
+        if (patientReference is not null && response.Subject?.Reference is { } answeredFor && answeredFor != patientReference)
+        {
+            throw new ArgumentException($"The response is about '{answeredFor}', not '{patientReference}'.", nameof(patientReference));
+        }
 
         var copy = (QuestionnaireResponse)response.DeepCopy();
         var identity = ResourceIdentity.Transient(response.Id ?? ContentHash(response));
