@@ -52,7 +52,7 @@ public sealed class QuestionnaireResponsePropertyTests(FhirValidatorFixture vali
             QuestionnaireResponseMapper.ToQuestionnaireResponse(input), input, AssessmentEvaluator.Default.Evaluate(input), "Patient/p1");
 
         validator.AssertValid(bundle);
-    }, cases: 40);
+    }, cases: 25);
 
     [Fact]
     public void Empty_sections_and_lists_have_no_answers_and_read_back_as_omitted()
