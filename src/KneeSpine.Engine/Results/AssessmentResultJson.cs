@@ -8,7 +8,7 @@ namespace KneeSpine.Engine.Results;
 /// <summary>Writes and reads results as assessment-result.schema.json (version 1).</summary>
 /// <remarks>
 /// Hand-written over <see cref="Utf8JsonWriter"/> with pre-encoded property names and codes; the
-/// knowledge base's texts are written pre-encoded (with the default encoder, whatever the writer's),
+/// knowledge base's texts are written pre-encoded (the bytes are those the writer's encoder would give),
 /// so writing a result costs little more than copying bytes. Property order is the schema's.
 /// </remarks>
 public static class AssessmentResultJson

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
 using KneeSpine.Engine.Tests.Builders;
@@ -147,9 +149,45 @@ public sealed class AssessmentResultJsonTests
         Assert.Contains(path, exception.Message, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Encoders => ["default", "relaxed", "custom"];
+
+    [Theory]
+    [MemberData(nameof(Encoders))]
+    public void Knowledge_base_texts_are_written_exactly_as_the_writers_encoder_escapes_them(string encoder)
+    {
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            Encoder = encoder switch
+            {
+                "relaxed" => JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                "custom" => JavaScriptEncoder.Create(UnicodeRanges.BasicLatin),
+                _ => null,
+            },
+        };
+        var urgent = Evaluate.Result(AssessmentBuilder.Baseline().Pain(4).RedFlags(r => r with { FeverOrChills = true }));
+        var fresh = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(AssessmentResultJson.ToJson(urgent)));
+
+        var written = Write(urgent, options);
+
+        Assert.Equal(Write(fresh, options), written);
+        Assert.Equal(encoder == "relaxed", written.Contains("surgeon's", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Invalid_json_is_rejected() =>
         Assert.ThrowsAny<JsonException>(() => AssessmentResultJson.Read("{\"schemaVersion\":"u8));
+
+    private static string Write(AssessmentResult result, JsonWriterOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, options))
+        {
+            AssessmentResultJson.Write(writer, result);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
 
     internal static void AssertSameResult(AssessmentResult expected, AssessmentResult actual)
     {
