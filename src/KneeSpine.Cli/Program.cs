@@ -1,4 +1,4 @@
-using System.CommandLine;
+using KneeSpine.Cli;
 
-var root = new RootCommand("KneeSpine: back pain after knee replacement. Supports, and does not replace, clinical judgement.");
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+using var console = CliConsole.FromProcess();
+return await CliApp.RunAsync(args, console, CliCommands.All).ConfigureAwait(false);
