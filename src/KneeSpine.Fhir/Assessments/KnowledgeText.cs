@@ -10,6 +10,8 @@ internal sealed class KnowledgeText(KnowledgeBase knowledgeBase)
 
     public string AlertTitle(string id) => knowledgeBase.Alerts[id].Title;
 
+    public string AlertClinicianText(string id) => knowledgeBase.Alerts[id].ClinicianText;
+
     public string FactorTitle(string id) => knowledgeBase.Factors[id].Title;
 
     public string PlanItemTitle(string id) => knowledgeBase.PlanItems[id].Title;

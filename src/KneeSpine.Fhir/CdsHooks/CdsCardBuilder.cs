@@ -82,7 +82,8 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
             foreach (var alert in result.Alerts)
             {
                 markdown.Append("- **").Append(Escape(text.AlertTitle(alert.Id))).Append("** (")
-                    .Append(SpecCodes.Of(alert.Level)).Append("): ").Append(Escape(alert.Explanation)).Append('\n');
+                    .Append(SpecCodes.Of(alert.Level)).Append("): ").Append(Escape(alert.Explanation)).Append('\n')
+                    .Append("  - *Clinician note:* ").Append(Escape(text.AlertClinicianText(alert.Id))).Append('\n');
             }
 
             markdown.Append('\n');
@@ -105,6 +106,10 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
         foreach (var item in result.Plan)
         {
             markdown.Append(number++).Append(". **").Append(Escape(text.PlanItemTitle(item.Id))).Append("**: ").Append(Escape(item.PatientText)).Append('\n');
+            if (item.ClinicianText is { } note)
+            {
+                markdown.Append("   - *Clinician note:* ").Append(Escape(note)).Append('\n');
+            }
         }
 
         markdown.Append('\n').Append(Escape(text.Disclaimer));

@@ -15,6 +15,12 @@ public static class FhirJson
 
     /// <summary>Reads FHIR JSON of a <typeparamref name="TResource"/>.</summary>
     /// <exception cref="DeserializationFailedException">The JSON is not valid FHIR.</exception>
-    public static TResource Parse<TResource>(string json) where TResource : Resource =>
-        JsonSerializer.Deserialize<TResource>(json, Options) ?? throw new JsonException("The document is JSON null, not a FHIR resource.");
+    /// <exception cref="JsonException">The JSON is another resource type, or null.</exception>
+    public static TResource Parse<TResource>(string json) where TResource : Resource
+    {
+        // Deserializing straight to TResource throws InvalidCastException for another resource type.
+        var resource = JsonSerializer.Deserialize<Resource>(json, Options) ?? throw new JsonException("The document is JSON null, not a FHIR resource.");
+        return resource as TResource
+            ?? throw new JsonException($"Expected a {ModelInfo.GetFhirTypeNameForType(typeof(TResource))} resource, got {resource.TypeName}.");
+    }
 }

@@ -17,6 +17,7 @@ public static class CodeDisplay
         ["varus"] = "Bow-legged (varus)",
         ["valgus"] = "Knock-kneed (valgus)",
         ["combined-spinal-epidural"] = "Combined spinal-epidural",
+        ["self-care"] = "Self-care",
         ["cancer-history"] = "Cancer, now or in the past",
         ["prophylactic"] = "Yes, to prevent clots (prophylactic)",
         ["therapeutic"] = "Yes, to treat a clot (therapeutic)",
