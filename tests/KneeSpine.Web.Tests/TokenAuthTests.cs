@@ -99,6 +99,19 @@ public abstract class TokenAuthTests(AppFixture fixture)
         Assert.StartsWith("/account/login", page.Headers.Location?.PathAndQuery ?? page.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Api_answers_are_never_cached_and_no_page_can_be_framed()
+    {
+        var client = await App.ClientAsync(Roles.Clinician);
+
+        var api = await client.GetAsync("/api/v1/patients", Cancel);
+        var page = await App.Anonymous().GetAsync("/account/login", Cancel);
+
+        Assert.True(api.Headers.CacheControl?.NoStore);
+        Assert.Equal("DENY", Assert.Single(page.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("nosniff", Assert.Single(api.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     private HttpClient WithToken(string token)
     {
         var client = App.Anonymous();

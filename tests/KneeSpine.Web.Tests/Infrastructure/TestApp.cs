@@ -109,7 +109,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("KneeSpine:Database:Provider", Database.Provider.ToString());
+        // The documented lower-case values, as an operator would write them.
+        builder.UseSetting("KneeSpine:Database:Provider", Database.Provider.ToString().ToLowerInvariant());
         builder.UseSetting("KneeSpine:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("KneeSpine:DataDirectory", Database.DataDirectory);
         foreach (var (key, value) in _settings)
