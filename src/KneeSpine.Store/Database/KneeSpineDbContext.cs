@@ -2,6 +2,7 @@ using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Assessments;
+using KneeSpine.Store.CdsHooks;
 using KneeSpine.Store.Patients;
 using KneeSpine.Store.Tokens;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CdsFeedback> CdsFeedback => Set<CdsFeedback>();
+
+    public DbSet<CdsTokenUse> CdsTokenUses => Set<CdsTokenUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -67,6 +72,24 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             token.Property(t => t.TokenHash).HasMaxLength(64);
             token.Property(t => t.Prefix).HasMaxLength(16);
             token.Property(t => t.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<CdsFeedback>(feedback =>
+        {
+            // Same card and outcome posted twice is stored once.
+            feedback.HasIndex(f => new { f.ServiceId, f.CardId, f.Outcome }).IsUnique();
+            feedback.Property(f => f.ServiceId).HasMaxLength(64);
+            feedback.Property(f => f.CardId).HasMaxLength(128);
+            feedback.Property(f => f.Outcome).HasMaxLength(32);
+            feedback.Property(f => f.Issuer).HasMaxLength(512);
+        });
+
+        builder.Entity<CdsTokenUse>(use =>
+        {
+            use.HasKey(u => new { u.Issuer, u.JwtId });
+            use.Property(u => u.Issuer).HasMaxLength(512);
+            use.Property(u => u.JwtId).HasMaxLength(256);
+            use.HasIndex(u => u.ExpiresAt);
         });
     }
 }

@@ -1,7 +1,9 @@
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
@@ -23,6 +25,7 @@ public static class KneeSpineWebHost
         var app = builder.Build();
         app.UseKneeSpineSecurityHeaders();
         app.UseKneeSpineProblemDetails();
+        app.UseKneeSpineFhirOutcomes();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -35,6 +38,8 @@ public static class KneeSpineWebHost
         api.MapEvaluate();
         api.MapPatients();
         api.MapAssessments();
+        app.MapFhir();
+        app.MapCdsHooks();
         return app;
     }
 
@@ -74,6 +79,8 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineEvaluate();
+        builder.AddKneeSpineFhir();
+        builder.AddKneeSpineCdsHooks();
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();

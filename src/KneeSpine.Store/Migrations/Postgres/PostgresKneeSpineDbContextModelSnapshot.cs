@@ -161,6 +161,73 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedSuggestionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CardId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OutcomeTimestamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverrideReasonJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "CardId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("CdsFeedback");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsTokenUse", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("JwtId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Issuer", "JwtId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsTokenUses");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")

@@ -156,6 +156,73 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.ToTable("Assessments");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcceptedSuggestionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutcomeTimestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReasonJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId", "CardId", "Outcome")
+                        .IsUnique();
+
+                    b.ToTable("CdsFeedback");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsTokenUse", b =>
+                {
+                    b.Property<string>("Issuer")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JwtId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Issuer", "JwtId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsTokenUses");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
