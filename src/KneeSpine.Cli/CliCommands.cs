@@ -1,5 +1,7 @@
 using System.CommandLine;
 using KneeSpine.Cli.Assess;
+using KneeSpine.Cli.Export;
+using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Serve;
 using KneeSpine.Cli.Tokens;
 using KneeSpine.Cli.Users;
@@ -18,5 +20,7 @@ internal static class CliCommands
         ServeCommand.Create(),
         UserCommand.Create(console),
         TokenCommand.Create(console),
+        ImportCommand.Create(console),
+        ExportCommand.Create(console),
     ];
 }

@@ -23,6 +23,10 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
     public Task<RecordOutcome> RecordAsync(Guid patientId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
         StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken);
 
+    /// <summary>Stores an assessment brought in by <c>kneespine import</c> under its own id and recording time, so a re-export matches.</summary>
+    public Task<RecordOutcome> ImportAsync(Guid patientId, Guid assessmentId, AssessmentInput input, DateTimeOffset recordedAt, string createdBy, CancellationToken cancellationToken = default) =>
+        StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken, assessmentId, recordedAt);
+
     /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version; null when the patient has no such assessment. Only the current version can be edited.</summary>
     public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
         ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, cancellationToken);
@@ -74,7 +78,8 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
     }
 
     private async Task<RecordOutcome> StoreAsync(
-        Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken)
+        Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken,
+        Guid? id = null, DateTimeOffset? recordedAt = null)
     {
         if (!outcome.IsValid)
         {
@@ -99,9 +104,9 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
         var assessment = new Assessment
         {
-            Id = Guid.CreateVersion7(now),
+            Id = id ?? Guid.CreateVersion7(now),
             PatientId = patientId,
-            SeriesId = previous?.SeriesId ?? Guid.CreateVersion7(now),
+            SeriesId = previous?.SeriesId ?? id ?? Guid.CreateVersion7(now),
             Version = (previous?.Version ?? 0) + 1,
             SupersedesId = previous?.Id,
             AssessedOn = input.AssessedOn,
@@ -112,7 +117,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             KnowledgeBaseVersion = result.KnowledgeBaseVersion,
             InputJson = AssessmentInputJson.ToJson(input),
             ResultJson = AssessmentResultJson.ToJson(result),
-            CreatedAt = now,
+            CreatedAt = recordedAt ?? now,
             CreatedBy = createdBy,
         };
         db.Assessments.Add(assessment);

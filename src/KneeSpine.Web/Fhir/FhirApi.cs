@@ -16,6 +16,8 @@ public static class FhirApi
     {
         builder.Services.AddScoped<FhirRecords>();
         builder.Services.AddSingleton(FhirAssessmentMapper.Default);
+        builder.Services.AddScoped<Bulk.FhirBulkImport>();
+        builder.Services.AddScoped<Bulk.FhirBulkExport>();
         return builder;
     }
 
