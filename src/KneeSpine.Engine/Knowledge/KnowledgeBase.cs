@@ -1,11 +1,83 @@
+using KneeSpine.Engine.Results;
+
 namespace KneeSpine.Engine.Knowledge;
 
-/// <summary>The clinical content: ids, levels, texts and citations, loaded from the embedded data file.</summary>
+/// <summary>
+/// The clinical content: ids, levels, titles, texts and citations, loaded from a versioned JSON
+/// file (knowledge-base.json, with knowledge-base.schema.json) and checked when loaded.
+/// </summary>
+/// <remarks>
+/// The firing conditions are the specification's and live in the engine's code; this is the
+/// content those rules show. Instances are immutable and safe to share between threads.
+/// </remarks>
 public sealed class KnowledgeBase
 {
-    /// <summary>The knowledge base shipped with the engine.</summary>
-    public static KnowledgeBase Default => throw new NotImplementedException();
+    internal const string ResourceName = "KneeSpine.Engine.Knowledge.knowledge-base.json";
 
-    /// <summary>Version of the content, e.g. <c>2026.11</c>.</summary>
-    public string Version => throw new NotImplementedException();
+    private static readonly Lazy<KnowledgeBase> DefaultInstance = new(LoadEmbedded);
+
+    private readonly string[] headlines;
+
+    internal KnowledgeBase(
+        string version,
+        string disclaimer,
+        string[] headlines,
+        DefinitionList<AlertDefinition> alerts,
+        DefinitionList<FactorDefinition> factors,
+        DefinitionList<PlanItemDefinition> planItems,
+        DefinitionList<NoteDefinition> notes,
+        DefinitionList<SourceDefinition> sources)
+    {
+        Version = version;
+        Disclaimer = disclaimer;
+        this.headlines = headlines;
+        Alerts = alerts;
+        Factors = factors;
+        PlanItems = planItems;
+        Notes = notes;
+        Sources = sources;
+    }
+
+    /// <summary>The knowledge base shipped with the engine (an embedded resource), loaded once.</summary>
+    /// <exception cref="KnowledgeBaseException">The embedded file is broken.</exception>
+    public static KnowledgeBase Default => DefaultInstance.Value;
+
+    /// <summary>Version of the content, e.g. <c>2026.11</c>; every result carries it.</summary>
+    public string Version { get; }
+
+    /// <summary>States that KneeSpine supports, and does not replace, clinical judgement. Show it with every result.</summary>
+    public string Disclaimer { get; }
+
+    /// <summary>Alerts in the order of the alerts table.</summary>
+    public DefinitionList<AlertDefinition> Alerts { get; }
+
+    /// <summary>Factors in the order of the factors table.</summary>
+    public DefinitionList<FactorDefinition> Factors { get; }
+
+    /// <summary>Plan items in the order of the plan table.</summary>
+    public DefinitionList<PlanItemDefinition> PlanItems { get; }
+
+    /// <summary>Remarks for the clinician that results may carry in <c>notes</c>.</summary>
+    public DefinitionList<NoteDefinition> Notes { get; }
+
+    /// <summary>Every source cited, with its full citation.</summary>
+    public DefinitionList<SourceDefinition> Sources { get; }
+
+    /// <summary>The plain-language sentence that tells the patient what to do at <paramref name="level"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a declared level.</exception>
+    public string Headline(TriageLevel level) =>
+        (uint)level < (uint)headlines.Length ? headlines[(int)level] : throw new ArgumentOutOfRangeException(nameof(level), level, "Not a triage level.");
+
+    /// <summary>Loads and checks a knowledge base from UTF-8 JSON (knowledge-base.schema.json).</summary>
+    /// <exception cref="KnowledgeBaseException">The file is not valid JSON for the schema, or its content is inconsistent; the message lists every problem.</exception>
+    public static KnowledgeBase Load(ReadOnlySpan<byte> utf8Json) => KnowledgeBaseLoader.Load(utf8Json);
+
+    private static KnowledgeBase LoadEmbedded()
+    {
+        using var stream = typeof(KnowledgeBase).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new KnowledgeBaseException([$"The engine assembly has no embedded resource '{ResourceName}'."]);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
 }

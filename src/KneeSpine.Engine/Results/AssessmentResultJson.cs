@@ -1,10 +1,150 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using KneeSpine.Engine.Codes;
 
 namespace KneeSpine.Engine.Results;
 
-/// <summary>Writes and reads results as assessment-result.schema.json.</summary>
+/// <summary>Writes and reads results as assessment-result.schema.json (version 1).</summary>
+/// <remarks>
+/// Hand-written over <see cref="Utf8JsonWriter"/> with pre-encoded property names and codes, so
+/// writing a result costs little more than copying its texts. Property order is fixed: the
+/// order of the schema.
+/// </remarks>
 public static class AssessmentResultJson
 {
+    private static readonly JsonEncodedText SchemaVersion = JsonEncodedText.Encode("schemaVersion");
+    private static readonly JsonEncodedText KnowledgeBaseVersion = JsonEncodedText.Encode("knowledgeBaseVersion");
+    private static readonly JsonEncodedText DaysSinceSurgery = JsonEncodedText.Encode("daysSinceSurgery");
+    private static readonly JsonEncodedText PainSeverityName = JsonEncodedText.Encode("painSeverity");
+    private static readonly JsonEncodedText BodyMassIndex = JsonEncodedText.Encode("bodyMassIndex");
+    private static readonly JsonEncodedText TriageName = JsonEncodedText.Encode("triage");
+    private static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText Headline = JsonEncodedText.Encode("headline");
+    private static readonly JsonEncodedText Alerts = JsonEncodedText.Encode("alerts");
+    private static readonly JsonEncodedText Factors = JsonEncodedText.Encode("factors");
+    private static readonly JsonEncodedText Plan = JsonEncodedText.Encode("plan");
+    private static readonly JsonEncodedText Notes = JsonEncodedText.Encode("notes");
+    private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText CertaintyName = JsonEncodedText.Encode("certainty");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+    private static readonly JsonEncodedText TriggeredBy = JsonEncodedText.Encode("triggeredBy");
+    private static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+    private static readonly JsonEncodedText Because = JsonEncodedText.Encode("because");
+    private static readonly JsonEncodedText PatientText = JsonEncodedText.Encode("patientText");
+    private static readonly JsonEncodedText ClinicianText = JsonEncodedText.Encode("clinicianText");
+
+    private static readonly JsonEncodedText[] Levels = Encoded<TriageLevel>();
+    private static readonly JsonEncodedText[] Certainties = Encoded<Certainty>();
+    private static readonly JsonEncodedText[] Severities = Encoded<PainSeverity>();
+
     /// <summary>Writes <paramref name="result"/> as one JSON object.</summary>
-    public static void Write(Utf8JsonWriter writer, AssessmentResult result) => throw new NotImplementedException();
+    /// <param name="writer">Where to write; its options (indentation, encoder) are the caller's.</param>
+    /// <param name="result">The result to write.</param>
+    public static void Write(Utf8JsonWriter writer, AssessmentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+
+        writer.WriteStartObject();
+        writer.WriteNumber(SchemaVersion, AssessmentResult.SchemaVersion);
+        writer.WriteString(KnowledgeBaseVersion, result.KnowledgeBaseVersion);
+        writer.WriteNumber(DaysSinceSurgery, result.DaysSinceSurgery);
+        writer.WriteString(PainSeverityName, Severities[(int)result.PainSeverity]);
+        if (result.BodyMassIndex is { } bmi)
+        {
+            writer.WriteNumber(BodyMassIndex, bmi);
+        }
+        else
+        {
+            writer.WriteNull(BodyMassIndex);
+        }
+
+        writer.WriteStartObject(TriageName);
+        writer.WriteString(Level, Levels[(int)result.Triage.Level]);
+        writer.WriteString(Headline, result.Triage.Headline);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray(Alerts);
+        for (var i = 0; i < result.Alerts.Count; i++)
+        {
+            var alert = result.Alerts[i];
+            writer.WriteStartObject();
+            writer.WriteString(Id, alert.Id);
+            writer.WriteString(Level, Levels[(int)alert.Level]);
+            writer.WriteString(Explanation, alert.Explanation);
+            WriteStrings(writer, TriggeredBy, alert.TriggeredBy);
+            WriteStrings(writer, Sources, alert.Sources);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray(Factors);
+        for (var i = 0; i < result.Factors.Count; i++)
+        {
+            var factor = result.Factors[i];
+            writer.WriteStartObject();
+            writer.WriteString(Id, factor.Id);
+            writer.WriteString(CertaintyName, Certainties[(int)factor.Certainty]);
+            writer.WriteString(Explanation, factor.Explanation);
+            WriteStrings(writer, TriggeredBy, factor.TriggeredBy);
+            WriteStrings(writer, Sources, factor.Sources);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray(Plan);
+        for (var i = 0; i < result.Plan.Count; i++)
+        {
+            var item = result.Plan[i];
+            writer.WriteStartObject();
+            writer.WriteString(Id, item.Id);
+            WriteStrings(writer, Because, item.Because);
+            writer.WriteString(PatientText, item.PatientText);
+            if (item.ClinicianText is not null)
+            {
+                writer.WriteString(ClinicianText, item.ClinicianText);
+            }
+
+            WriteStrings(writer, Sources, item.Sources);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        WriteStrings(writer, Notes, result.Notes);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The result as a compact JSON string.</summary>
+    public static string ToJson(AssessmentResult result)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, result);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Reads a result written by <see cref="Write"/> (any standard JSON formatting of it).</summary>
+    /// <exception cref="JsonException">The document is not a version 1 result; the message names the JSON path.</exception>
+    public static AssessmentResult Read(ReadOnlySpan<byte> utf8Json) => AssessmentResultReader.Read(utf8Json);
+
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            writer.WriteStringValue(values[i]);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static JsonEncodedText[] Encoded<TCode>() where TCode : struct, Enum =>
+        [.. Code<TCode>.All.Select(code => JsonEncodedText.Encode(code))];
 }

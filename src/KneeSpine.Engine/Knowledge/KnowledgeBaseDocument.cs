@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace KneeSpine.Engine.Knowledge;
+
+/// <summary>The knowledge-base file as written (knowledge-base.schema.json); checked and turned into definitions by <see cref="KnowledgeBaseLoader"/>.</summary>
+internal sealed record KnowledgeBaseDocument(
+    string KnowledgeBaseVersion,
+    string Disclaimer,
+    KnowledgeBaseDocument.HeadlineSet Headlines,
+    IReadOnlyList<KnowledgeBaseDocument.Alert> Alerts,
+    IReadOnlyList<KnowledgeBaseDocument.Factor> Factors,
+    IReadOnlyList<KnowledgeBaseDocument.PlanItem> PlanItems,
+    IReadOnlyList<KnowledgeBaseDocument.Note> Notes,
+    IReadOnlyList<KnowledgeBaseDocument.Source> Sources)
+{
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    internal sealed record HeadlineSet(
+        string Emergency,
+        string Urgent,
+        string Soon,
+        [property: JsonPropertyName("self-care")] string SelfCare);
+
+    internal sealed record Alert(string Id, string Level, string Title, string Explanation, string ClinicianText, IReadOnlyList<string> Sources)
+    {
+        public IReadOnlyList<Variant>? Variants { get; init; }
+    }
+
+    internal sealed record Factor(string Id, string Title, string SeedHeading, string Explanation, IReadOnlyList<string> Sources)
+    {
+        public IReadOnlyList<Variant>? Variants { get; init; }
+    }
+
+    internal sealed record PlanItem(string Id, string Title, string PatientText)
+    {
+        public string? ClinicianText { get; init; }
+
+        public IReadOnlyList<string>? Sources { get; init; }
+
+        public IReadOnlyList<Variant>? Variants { get; init; }
+    }
+
+    internal sealed record Variant(string Id)
+    {
+        public string? Text { get; init; }
+
+        public string? ClinicianText { get; init; }
+    }
+
+    internal sealed record Note(string Id, string Text);
+
+    internal sealed record Source(string Id, string Citation);
+}
