@@ -7,7 +7,7 @@ namespace KneeSpine.Web.Handouts;
 /// <summary>Draws the pain trend chart into the PDF from the same layout the web chart uses.</summary>
 internal static class HandoutChart
 {
-    public const double Height = 170;
+    public const double Height = 155;
 
     public static void Draw(XGraphics gfx, IReadOnlyList<PainPoint> points, double left, double top, double width)
     {

@@ -38,8 +38,7 @@ public static class HandoutPdf
         WriteWarningSigns(writer, handout);
         WritePlan(writer, handout);
         WriteChart(writer, handout);
-        writer.Heading("Please remember");
-        writer.Paragraph(Reassurance, HandoutWriter.Body);
+        writer.Paragraph(Reassurance, HandoutWriter.BodyBold);
         WriteSources(writer, handout);
         writer.Finish(Disclaimer);
 
@@ -87,7 +86,7 @@ public static class HandoutPdf
                 box.Paragraph(TriageDisplay.Label(handout.Level).ToUpperInvariant(), emergency ? HandoutWriter.Alarm : HandoutWriter.Heading2, TriageDisplay.Colour(handout.Level));
                 box.Paragraph(handout.Headline, emergency ? HandoutWriter.Heading1 : HandoutWriter.Heading2);
             });
-        writer.Space(10);
+        writer.Space(8);
     }
 
     private static void WriteWarningSigns(HandoutWriter writer, Handout handout)
@@ -110,7 +109,7 @@ public static class HandoutPdf
                     box.Bullet(sign, HandoutWriter.BodyBold);
                 }
             });
-        writer.Space(10);
+        writer.Space(8);
     }
 
     private static void WritePlan(HandoutWriter writer, Handout handout)
@@ -122,7 +121,7 @@ public static class HandoutPdf
             writer.KeepTogether(HandoutWriter.Body.LineHeight * 3);
             writer.Paragraph($"{number++}. {item.Title}", HandoutWriter.BodyBold);
             writer.Paragraph(item.Text, HandoutWriter.Body, indent: 16);
-            writer.Space(3);
+            writer.Space(2);
         }
     }
 

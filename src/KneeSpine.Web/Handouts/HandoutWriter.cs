@@ -10,20 +10,20 @@ namespace KneeSpine.Web.Handouts;
 /// </summary>
 internal sealed class HandoutWriter
 {
-    // Older readers: 11.5 pt is the smallest type used for anything the patient must act on;
+    // Older readers: 11 pt is the smallest type used for anything the patient must act on;
     // only the citations and the chart labels are smaller.
     public static readonly HandoutTextStyle Title = new(19, Bold: true);
     public static readonly HandoutTextStyle Heading1 = new(17, Bold: true);
     public static readonly HandoutTextStyle Heading2 = new(13.5, Bold: true);
     public static readonly HandoutTextStyle Alarm = new(15, Bold: true);
-    public static readonly HandoutTextStyle Body = new(11.5, Bold: false);
-    public static readonly HandoutTextStyle BodyBold = new(11.5, Bold: true);
+    public static readonly HandoutTextStyle Body = new(11, Bold: false);
+    public static readonly HandoutTextStyle BodyBold = new(11, Bold: true);
     public static readonly HandoutTextStyle Small = new(9, Bold: false);
-    public static readonly HandoutTextStyle Citation = new(8, Bold: false);
+    public static readonly HandoutTextStyle Citation = new(7.5, Bold: false);
     public static readonly HandoutTextStyle ChartLabel = new(9, Bold: false);
     public static readonly HandoutTextStyle ChartBold = new(9, Bold: true);
 
-    private const double Margin = 48;
+    private const double Margin = 40;
     private const double FooterHeight = 30;
     private const double BoxPadding = 10;
     private static readonly XColor Ink = XColor.FromArgb(unchecked((int)0xFF1A1A1A));
@@ -97,7 +97,7 @@ internal sealed class HandoutWriter
         }
 
         Paragraph(text, style, indent: style.Size + 4);
-        y += 2;
+        y += style.Size / 6;
     }
 
     /// <summary>Draws a bordered box around content, on one page.</summary>
