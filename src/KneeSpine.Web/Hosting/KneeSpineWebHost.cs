@@ -1,6 +1,7 @@
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Clinic;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Health;
 using KneeSpine.Web.Patients;
@@ -76,6 +77,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();
+        builder.AddKneeSpineClinic();
         builder.AddKneeSpineStartup();
         return builder;
     }

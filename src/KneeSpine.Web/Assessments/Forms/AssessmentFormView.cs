@@ -12,6 +12,12 @@ public sealed record AssessmentFormView(AssessmentFormData Data, IReadOnlyList<F
     public static IEnumerable<IGrouping<string, InputField>> Sections =>
         InputFields.All.GroupBy(f => f.Section, StringComparer.Ordinal);
 
+    /// <summary>The error summary: each problem named by its field's label, linking to the field.</summary>
+    public IReadOnlyList<Ui.ErrorSummaryItem> Summary =>
+        [.. Errors.Select(e => new Ui.ErrorSummaryItem(
+            e.Anchor,
+            e.FieldPath is { } path ? $"{InputFields.Get(path).Label}: {e.Message}" : e.Message))];
+
     /// <summary>The problem with one field, if any.</summary>
     public FormError? ErrorFor(string path) => Errors.FirstOrDefault(e => e.FieldPath == path);
 
