@@ -1,10 +1,4 @@
-using System.CommandLine;
-using KneeSpine.Cli.Serve;
-using KneeSpine.Cli.Tokens;
-using KneeSpine.Cli.Users;
+using KneeSpine.Cli;
 
-var root = new RootCommand("KneeSpine: back pain after knee replacement. Supports, and does not replace, clinical judgement.");
-root.Subcommands.Add(ServeCommand.Create());
-root.Subcommands.Add(UserCommand.Create(PasswordReader.FromConsole()));
-root.Subcommands.Add(TokenCommand.Create());
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+using var console = CliConsole.FromProcess();
+return await CliApp.RunAsync(args, console, CliCommands.All).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace KneeSpine.Cli.Tokens;
 /// <summary><c>kneespine token create --user EMAIL [--name NAME] [--days N] [--data DIR]</c>: prints the token alone on standard output.</summary>
 internal static class TokenCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var user = new Option<string>("--user") { Description = "Email of the account the token acts for.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for, shown on the account page.", DefaultValueFactory = _ => "cli" };
@@ -27,8 +27,6 @@ internal static class TokenCommand
         var create = new Command("create", "Create a personal access token for the API (Authorization: Bearer TOKEN).") { user, name, days, data };
         create.SetAction(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
             var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
@@ -39,15 +37,15 @@ internal static class TokenCommand
                     var account = await scope.ServiceProvider.GetRequiredService<UserManager<KneeSpineUser>>().FindByEmailAsync(email).ConfigureAwait(false);
                     if (account is null)
                     {
-                        await error.WriteLineAsync($"No account with email {email}.").ConfigureAwait(false);
+                        console.WriteError($"no account with email {email}.");
                         return ExitCodes.InvalidInput;
                     }
 
                     var lifetime = TimeSpan.FromDays(parse.GetValue(days));
                     var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>()
                         .CreateAsync(account, parse.GetRequiredValue(name), lifetime, cancellationToken).ConfigureAwait(false);
-                    await output.WriteLineAsync(token.Token).ConfigureAwait(false);
-                    await error.WriteLineAsync($"Token '{token.Name}' for {email} expires {token.ExpiresAt:yyyy-MM-dd}. It is shown only now; store it safely.").ConfigureAwait(false);
+                    await console.Out.WriteLineAsync(token.Token).ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"Token '{token.Name}' for {email} expires {token.ExpiresAt:yyyy-MM-dd}. It is shown only now; store it safely.").ConfigureAwait(false);
                     return ExitCodes.Success;
                 }
             }

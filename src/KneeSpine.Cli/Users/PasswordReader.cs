@@ -3,28 +3,30 @@ using System.Text;
 namespace KneeSpine.Cli.Users;
 
 /// <summary>
-/// Reads a password: the first line of standard input when it is redirected (scripts), otherwise
-/// typed at a prompt without echo. Never from the command line, where it would stay in shell history.
+/// Reads a password: typed at a prompt without echo when standard input is the terminal, otherwise the
+/// first line of standard input (scripts, tests). Never from the command line, where it would stay in shell history.
 /// </summary>
-internal sealed class PasswordReader(TextReader input, TextWriter prompt, bool interactive)
+internal sealed class PasswordReader(CliConsole console)
 {
-    public static PasswordReader FromConsole() => new(Console.In, Console.Error, !Console.IsInputRedirected);
+    // A terminal is neither redirected nor seekable; an in-memory stream (tests) or a file is seekable.
+    private bool Interactive => !Console.IsInputRedirected && !console.StandardInput.CanSeek;
 
     public string? Read(string question)
     {
-        if (!interactive)
+        if (!Interactive)
         {
-            return input.ReadLine();
+            using var reader = new StreamReader(console.StandardInput, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true);
+            return reader.ReadLine();
         }
 
-        prompt.Write(question);
+        console.Error.Write(question);
         var password = new StringBuilder();
         while (true)
         {
             var key = Console.ReadKey(intercept: true);
             if (key.Key == ConsoleKey.Enter)
             {
-                prompt.WriteLine();
+                console.Error.WriteLine();
                 return password.ToString();
             }
 

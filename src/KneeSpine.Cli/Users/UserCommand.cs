@@ -9,7 +9,7 @@ namespace KneeSpine.Cli.Users;
 /// <summary><c>kneespine user add --email EMAIL --role admin|clinician|patient [--patient ID] [--data DIR]</c>.</summary>
 internal static class UserCommand
 {
-    public static Command Create(PasswordReader passwords)
+    public static Command Create(CliConsole console)
     {
         var email = new Option<string>("--email") { Description = "Email address; also the sign-in name.", Required = true };
         var role = new Option<string>("--role") { Description = "admin, clinician or patient.", Required = true };
@@ -20,12 +20,10 @@ internal static class UserCommand
         var add = new Command("add", "Create an account. The password is read from standard input, or asked for without echo.") { email, role, patient, data };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            var password = passwords.Read("Password: ");
+            var password = new PasswordReader(console).Read("Password: ");
             if (string.IsNullOrEmpty(password))
             {
-                await error.WriteLineAsync("No password given (type it, or pipe it on standard input).").ConfigureAwait(false);
+                console.WriteError("no password given (type it, or pipe it on standard input).");
                 return ExitCodes.InvalidInput;
             }
 
@@ -42,13 +40,13 @@ internal static class UserCommand
                     {
                         foreach (var problem in result.Errors)
                         {
-                            await error.WriteLineAsync(problem).ConfigureAwait(false);
+                            console.WriteError(problem);
                         }
 
                         return ExitCodes.InvalidInput;
                     }
 
-                    await output.WriteLineAsync($"Created {parse.GetRequiredValue(role)} account {result.User!.Email}.").ConfigureAwait(false);
+                    await console.Out.WriteLineAsync($"Created {parse.GetRequiredValue(role)} account {result.User!.Email}.").ConfigureAwait(false);
                     return ExitCodes.Success;
                 }
             }

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Evaluate;
@@ -17,19 +17,19 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 {
     /// <summary>Evaluates and stores a new assessment for <paramref name="patientId"/>.</summary>
     public Task<RecordOutcome> RecordAsync(Guid patientId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
-        StoreAsync(patientId, evaluation.Evaluate(inputJson.Span), inputJson, previous: null, createdBy, cancellationToken);
+        StoreAsync(patientId, evaluation.Evaluate(inputJson.Span), previous: null, createdBy, cancellationToken);
 
-    /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version. Only the current version can be edited.</summary>
-    public async Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default)
-    {
-        var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
-        if (previous is null)
-        {
-            return null;
-        }
+    /// <summary>Evaluates an input built in code (a web form) and stores it as a new assessment.</summary>
+    public Task<RecordOutcome> RecordAsync(Guid patientId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
+        StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken);
 
-        return await StoreAsync(patientId, evaluation.Evaluate(inputJson.Span), inputJson, previous, createdBy, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version; null when the patient has no such assessment. Only the current version can be edited.</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, cancellationToken);
+
+    /// <summary>Stores an edit built in code (a web form) as the next version; null when the patient has no such assessment.</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, cancellationToken);
 
     /// <summary>The patient's current assessments (latest version of each), oldest assessment date first.</summary>
     public async Task<IReadOnlyList<AssessmentResponse>> ListCurrentAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -67,8 +67,14 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         return ToResponse(row, isCurrent, withInput: true);
     }
 
+    private async Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, CancellationToken cancellationToken)
+    {
+        var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
+        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<RecordOutcome> StoreAsync(
-        Guid patientId, EvaluationOutcome outcome, ReadOnlyMemory<byte> inputJson, Assessment? previous, string createdBy, CancellationToken cancellationToken)
+        Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken)
     {
         if (!outcome.IsValid)
         {
@@ -104,8 +110,8 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             BackPainNow = input.BackPain.IntensityNow.Value,
             KneePainNow = input.Knee?.PainNow?.Value,
             KnowledgeBaseVersion = result.KnowledgeBaseVersion,
-            InputJson = Encoding.UTF8.GetString(inputJson.Span),
-            ResultJson = AssessmentEvaluation.ToJson(result),
+            InputJson = AssessmentInputJson.ToJson(input),
+            ResultJson = AssessmentResultJson.ToJson(result),
             CreatedAt = now,
             CreatedBy = createdBy,
         };
@@ -148,7 +154,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
         return new AssessmentResponse(
             a.Id, a.PatientId, a.SeriesId, a.Version, a.SupersedesId, isCurrent, a.AssessedOn, a.DaysSinceSurgery,
-            Code<Engine.Results.TriageLevel>.ToCode(a.Triage), a.BackPainNow, a.KneePainNow, a.KnowledgeBaseVersion,
+            Code<TriageLevel>.ToCode(a.Triage), a.BackPainNow, a.KneePainNow, a.KnowledgeBaseVersion,
             a.CreatedAt, a.CreatedBy, result.RootElement.Clone(), input);
     }
 }

@@ -1,9 +1,5 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
 using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Input;
-using KneeSpine.Engine.Results;
 
 namespace KneeSpine.Web.Evaluate;
 
@@ -23,16 +19,5 @@ public sealed class AssessmentEvaluation(AssessmentEvaluator evaluator)
     {
         var errors = AssessmentInputValidator.Validate(input);
         return errors.Count > 0 ? new EvaluationOutcome(null, null, errors) : new EvaluationOutcome(input, Evaluator.Evaluate(input), []);
-    }
-
-    public static string ToJson(AssessmentResult result)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            AssessmentResultJson.Write(writer, result);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using KneeSpine.Engine.Evaluation;
+using KneeSpine.Engine.Results;
 using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -69,7 +70,7 @@ public static class EvaluateApi
 
         var outcome = evaluation.Evaluate(body);
         return outcome.IsValid
-            ? new JsonDocumentResult(AssessmentEvaluation.ToJson(outcome.Result!))
+            ? new JsonDocumentResult(AssessmentResultJson.ToJson(outcome.Result!))
             : InvalidInput(outcome);
     }
 

@@ -11,7 +11,7 @@ internal static class InputMessages
     public const string RootPath = "$";
 
     private const int MaxQuoted = 40;
-    private const string RedFlagRule = "every red-flag question must be answered true or false, because an unanswered red-flag question is never taken as \"no\"";
+    private const string RedFlagRule = "answer true or false. An unanswered red-flag question is never taken as \"no\"";
 
     public const string Empty = "The input is empty: expected one JSON object describing the assessment.";
     public const string InvalidUtf8 = "The input contains bytes that are not valid UTF-8 text.";
@@ -98,7 +98,7 @@ internal static class InputMessages
     private static string Bound(decimal? value) => (value ?? 0m).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Shortens a quoted value and replaces control characters, so a message can be printed to a terminal safely.</summary>
-    private static string Quote(string text)
+    public static string Quote(string text)
     {
         var shown = text.Length <= MaxQuoted ? text : string.Concat(text.AsSpan(0, MaxQuoted), "...");
         return shown.AsSpan().ContainsAnyInRange('\u0000', '\u001f') || shown.AsSpan().ContainsAnyInRange('\u007f', '\u009f')

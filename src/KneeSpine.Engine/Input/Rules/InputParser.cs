@@ -111,7 +111,7 @@ internal ref partial struct InputParser
             }
         }
 
-        _errors.Add(CurrentText(), InputMessages.UnknownProperty(InputSchema.RootNames));
+        _errors.Add(InputMessages.Quote(CurrentText()), InputMessages.UnknownProperty(InputSchema.RootNames));
         _reader.Skip();
     }
 
@@ -187,7 +187,7 @@ internal ref partial struct InputParser
             }
         }
 
-        _errors.Add(section.Name + "." + CurrentText(), InputMessages.UnknownProperty(section.AllowedNames));
+        _errors.Add(section.Name + "." + InputMessages.Quote(CurrentText()), InputMessages.UnknownProperty(section.AllowedNames));
         _reader.Skip();
     }
 

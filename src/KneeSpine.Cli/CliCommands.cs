@@ -1,0 +1,22 @@
+using System.CommandLine;
+using KneeSpine.Cli.Assess;
+using KneeSpine.Cli.Serve;
+using KneeSpine.Cli.Tokens;
+using KneeSpine.Cli.Users;
+
+namespace KneeSpine.Cli;
+
+/// <summary>
+/// The table of contents of <c>kneespine</c>: one line per command. Each command lives in its own
+/// folder and builds itself (<c>Assess/AssessCommand.cs</c>); tests run this same list in-process.
+/// </summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All(CliConsole console) =>
+    [
+        AssessCommand.Create(console),
+        ServeCommand.Create(),
+        UserCommand.Create(console),
+        TokenCommand.Create(console),
+    ];
+}
