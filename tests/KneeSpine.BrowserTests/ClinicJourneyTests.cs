@@ -111,7 +111,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/me/assessments/[0-9a-f-]{36}$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
         await CheckPageAsync(page, "patient-result");
         await page.GotoAsync(app.BaseUrl + "/me");
         Assert.Equal(3, await page.Locator("g.series-back circle").CountAsync());

@@ -54,7 +54,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
         await page.WaitForLoadStateAsync();
         var triage = await page.Locator("main > :first-child").GetAttributeAsync("data-triage");
         Assert.Equal("self-care", triage);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]
