@@ -22,6 +22,7 @@ public static class KneeSpineWebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseKneeSpineSecurityHeaders();
         app.UseKneeSpineProblemDetails();
         app.UseRouting();
         app.UseAuthentication();

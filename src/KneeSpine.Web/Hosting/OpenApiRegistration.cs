@@ -16,6 +16,14 @@ public static class OpenApiRegistration
                     + "KneeSpine supports, and does not replace, clinical judgement. "
                     + "Authenticate with `Authorization: Bearer <personal access token>` (kneespine token create).",
             };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A personal access token (kneespine token create, or the account page).",
+            };
             return Task.CompletedTask;
         }));
         return builder;

@@ -10,7 +10,7 @@ namespace KneeSpine.Web.Tokens;
 
 /// <summary>
 /// Personal access tokens for the API: 256 random bits, stored only as a SHA-256 hash
-/// (docs/decisions/ADR-003-personal-access-tokens.md).
+/// (docs/decisions/ADR-020-personal-access-tokens.md).
 /// </summary>
 public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider time)
 {

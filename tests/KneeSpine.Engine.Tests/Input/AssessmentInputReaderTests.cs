@@ -91,7 +91,7 @@ public sealed class AssessmentInputReaderTests
         Assert.NotNull(result.Input);
     }
 
-    public static TheoryData<string> ExampleFiles() => [.. SharedSpec.ExampleInputs];
+    public static TheoryData<string> ExampleFiles() => [.. InputSpec.ExampleInputs];
 
     [Theory]
     [InlineData("{\"schemaVersion\": 1,")]

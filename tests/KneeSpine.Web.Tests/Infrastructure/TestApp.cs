@@ -20,11 +20,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
-    private TestApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    private TestApp(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool ownsDatabase)
     {
         Database = database;
         _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
 
     public TestDatabase Database { get; }
@@ -36,7 +38,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static async Task<TestApp> StartAsync(TestDatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
-        var app = new TestApp(database, settings ?? new Dictionary<string, string?>());
+        try
+        {
+            return Start(database, settings, ownsDatabase: true);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the app over an existing database, as a restart would; the caller keeps the database.</summary>
+    public static TestApp Start(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = false)
+    {
+        var app = new TestApp(database, settings ?? new Dictionary<string, string?>(), ownsDatabase);
         try
         {
             app.StartServer();
@@ -44,7 +60,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         catch
         {
-            await app.DisposeAsync();
+            app.Dispose();
             throw;
         }
     }
@@ -84,13 +100,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("KneeSpine:Database:Provider", Database.Provider.ToString());
+        // The documented lower-case values, as an operator would write them.
+        builder.UseSetting("KneeSpine:Database:Provider", Database.Provider.ToString().ToLowerInvariant());
         builder.UseSetting("KneeSpine:Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("KneeSpine:DataDirectory", Database.DataDirectory);
         foreach (var (key, value) in _settings)

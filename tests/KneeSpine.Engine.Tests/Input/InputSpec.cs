@@ -1,7 +1,7 @@
-namespace KneeSpine.Engine.Tests;
+namespace KneeSpine.Engine.Tests.Input;
 
 /// <summary>The shared specification (/work/shared/spec locally, ../shared/spec in CI), found by walking up from the test binaries.</summary>
-internal static class SharedSpec
+internal static class InputSpec
 {
     private static readonly Lazy<string> Root = new(Locate);
 

@@ -1,0 +1,83 @@
+using KneeSpine.Engine.Evaluation;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
+using KneeSpine.Engine.Tests.Builders;
+using KneeSpine.Engine.Tests.Support;
+
+namespace KneeSpine.Engine.Tests.Evaluation;
+
+public sealed class DerivedValueTests
+{
+    [Theory]
+    [InlineData(0, PainSeverity.None)]
+    [InlineData(1, PainSeverity.Mild)]
+    [InlineData(3, PainSeverity.Mild)]
+    [InlineData(4, PainSeverity.Moderate)]
+    [InlineData(6, PainSeverity.Moderate)]
+    [InlineData(7, PainSeverity.Severe)]
+    [InlineData(10, PainSeverity.Severe)]
+    public void Pain_severity_bands_are_0_none_1_to_3_mild_4_to_6_moderate_7_to_10_severe(int intensity, PainSeverity severity) =>
+        Assert.Equal(severity, Evaluate.Result(AssessmentBuilder.Baseline().Pain(intensity)).PainSeverity);
+
+    [Theory]
+    [InlineData("2026-03-02", "2026-03-02", 0)]
+    [InlineData("2026-02-27", "2026-03-01", 2)]
+    [InlineData("2024-02-28", "2024-03-01", 2)]
+    [InlineData("2025-12-31", "2026-01-01", 1)]
+    [InlineData("2025-09-01", "2025-11-15", 75)]
+    public void Days_since_surgery_counts_calendar_days(string surgery, string assessedOn, int days) =>
+        Assert.Equal(days, Evaluate.Result(AssessmentBuilder.Baseline().Dates(surgery, assessedOn)).DaysSinceSurgery);
+
+    [Fact]
+    public void An_assessment_before_the_surgery_is_rejected_with_the_field_named()
+    {
+        var input = AssessmentBuilder.Baseline().DaysAfterSurgery(-1).Build();
+
+        var exception = Assert.Throws<ArgumentException>(() => AssessmentEvaluator.Default.Evaluate(input));
+        Assert.Contains("assessedOn", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(160, 82, 32.0)]
+    [InlineData(100, 29.9, 29.9)]
+    [InlineData(175, 70, 22.9)]
+    [InlineData(200, 99.8, 25.0)]
+    [InlineData(200, 99.79, 24.9)]
+    [InlineData(100, 25.25, 25.3)]
+    [InlineData(100, 25.249, 25.2)]
+    [InlineData(250, 350, 56.0)]
+    public void Bmi_is_rounded_to_one_decimal_half_away_from_zero(double height, double weight, double bmi) =>
+        Assert.Equal(bmi, DerivedValues.BodyMassIndex(height, weight));
+
+    [Theory]
+    [InlineData(160.0, null)]
+    [InlineData(null, 80.0)]
+    [InlineData(null, null)]
+    public void Bmi_needs_both_height_and_weight(double? height, double? weight)
+    {
+        Assert.Null(DerivedValues.BodyMassIndex(height, weight));
+        Assert.Null(Evaluate.Result(AssessmentBuilder.Baseline().Body(height, weight)).BodyMassIndex);
+    }
+
+    [Fact]
+    public void A_non_positive_height_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => DerivedValues.BodyMassIndex(0, 80));
+
+    [Theory]
+    [InlineData(Anesthesia.Spinal, true)]
+    [InlineData(Anesthesia.Epidural, true)]
+    [InlineData(Anesthesia.CombinedSpinalEpidural, true)]
+    [InlineData(Anesthesia.General, false)]
+    [InlineData(Anesthesia.Unknown, false)]
+    public void Neuraxial_is_spinal_epidural_or_combined(Anesthesia anesthesia, bool neuraxial) =>
+        Assert.Equal(neuraxial, DerivedValues.IsNeuraxial(anesthesia));
+
+    [Theory]
+    [InlineData(AnticoagulantUse.Prophylactic, true)]
+    [InlineData(AnticoagulantUse.Therapeutic, true)]
+    [InlineData(AnticoagulantUse.None, false)]
+    [InlineData(AnticoagulantUse.Unknown, false)]
+    [InlineData(null, false)]
+    public void On_anticoagulant_is_prophylactic_or_therapeutic(AnticoagulantUse? use, bool on) =>
+        Assert.Equal(on, DerivedValues.IsOnAnticoagulant(use));
+}

@@ -1,0 +1,103 @@
+using KneeSpine.Engine.Codes;
+using KneeSpine.Engine.Evaluation;
+using KneeSpine.Engine.Knowledge;
+using KneeSpine.Engine.Results;
+using KneeSpine.Engine.Tests.Support;
+using static KneeSpine.Engine.Tests.Support.ClinicalRulesDocument;
+
+namespace KneeSpine.Engine.Tests.Knowledge;
+
+/// <summary>
+/// The knowledge base and the rule code against the tables of shared/spec/clinical-rules.md, row by
+/// row: ids, order, levels, seed headings, plan reasons and sources. A change on either side fails here.
+/// </summary>
+public sealed class SpecConformanceTests
+{
+    private static readonly ClinicalRulesDocument Spec = ClinicalRulesDocument.Load();
+    private static readonly KnowledgeBase Kb = KnowledgeBase.Default;
+
+    [Fact]
+    public void Alerts_match_the_alerts_table_in_id_order_level_and_sources()
+    {
+        var rows = Spec.Table("Alerts");
+
+        Assert.Equal(13, rows.Count);
+        Assert.Equal(rows.Select(r => Code(r[1])), Kb.Alerts.Select(a => a.Id));
+        Assert.Equal(rows.Select(r => Code(r[1])), AlertRules.Shapes.Select(s => s.Id));
+        Assert.All(rows, row =>
+        {
+            var alert = Kb.Alerts[Code(row[1])];
+            Assert.Equal(row[2], Code<TriageLevel>.ToCode(alert.Level));
+            Assert.Equal(List(row[4]), alert.Sources);
+        });
+    }
+
+    [Fact]
+    public void Factors_match_the_factors_table_in_id_order_seed_heading_and_sources()
+    {
+        var rows = Spec.Table("Factors");
+
+        Assert.Equal(10, rows.Count);
+        Assert.Equal(rows.Select(r => Code(r[1])), Kb.Factors.Select(f => f.Id));
+        Assert.Equal(rows.Select(r => Code(r[1])), FactorRules.Shapes.Select(s => s.Id));
+        Assert.All(rows, row =>
+        {
+            var factor = Kb.Factors[Code(row[1])];
+            Assert.Equal(row[2], factor.SeedHeading);
+            Assert.Equal(List(row[5]), factor.Sources);
+        });
+    }
+
+    [Fact]
+    public void Plan_items_match_the_plan_table_in_id_order_reasons_and_sources()
+    {
+        var rows = Spec.Table("Plan");
+
+        Assert.Equal(16, rows.Count);
+        Assert.Equal(rows.Select(r => Code(r[1])), Kb.PlanItems.Select(p => p.Id));
+        Assert.Equal(rows.Select(r => Code(r[1])), PlanRules.Shapes.Select(s => s.Id));
+        Assert.All(rows, row =>
+        {
+            var item = Kb.PlanItems[Code(row[1])];
+            var shape = PlanRules.Shapes.Single(s => s.Id == item.Id);
+            if (row[2].StartsWith("triage ", StringComparison.Ordinal))
+            {
+                // "the alerts' sources": every source of the alerts of that level, in table order.
+                var level = Code<TriageLevel>.TryParse(CodeSpans(row[2]).Single(), out var parsed) ? parsed : throw new InvalidDataException(row[2]);
+                Assert.Equal(level, shape.TriageLevel);
+                Assert.Equal(Kb.Alerts.Where(a => a.Level == level).SelectMany(a => a.Sources).Distinct(), item.Sources);
+            }
+            else
+            {
+                Assert.Null(shape.TriageLevel);
+                Assert.Equal(List(row[4]), item.Sources);
+                Assert.Equal(CodeSpans(row[3]), shape.Arms.SelectMany(arm => arm));
+            }
+        });
+    }
+
+    [Fact]
+    public void Sources_match_the_sources_table()
+    {
+        var rows = Spec.Table("Sources");
+
+        Assert.Equal(rows.Select(r => r[0]), Kb.Sources.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Every_source_is_cited_somewhere()
+    {
+        var cited = Kb.Alerts.SelectMany(a => a.Sources).Concat(Kb.Factors.SelectMany(f => f.Sources)).Concat(Kb.PlanItems.SelectMany(p => p.Sources)).ToHashSet();
+
+        Assert.All(Kb.Sources, source => Assert.Contains(source.Id, cited));
+    }
+
+    [Fact]
+    public void The_knowledge_base_version_is_the_specification_version()
+    {
+        var title = File.ReadLines(SharedSpec.ClinicalRulesPath).First();
+
+        Assert.Equal("2026.11", Kb.Version);
+        Assert.Contains("version " + Kb.Version, title, StringComparison.Ordinal);
+    }
+}
