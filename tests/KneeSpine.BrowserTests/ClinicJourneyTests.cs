@@ -79,6 +79,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         var response = await page.Context.APIRequest.GetAsync(page.Url + "/handout");
         Assert.Equal("application/pdf", response.Headers["content-type"]);
         Assert.StartsWith("attachment", response.Headers["content-disposition"], StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
 
         // Editing creates version 2; version 1 stays in the timeline.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit this assessment" }).ClickAsync();
@@ -125,6 +126,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
     private async Task CheckPageAsync(IPage page, string name)
     {
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        PageChecks.NoConsoleErrors();
         await Screenshots.SaveAsync(page, name);
         var size = page.ViewportSize!;
         await page.SetViewportSizeAsync(375, 812);

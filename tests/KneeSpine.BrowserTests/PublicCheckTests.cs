@@ -32,6 +32,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
         var alertsBox = (await page.Locator("#alerts-heading").BoundingBoxAsync())!;
         Assert.True(bannerBox.Y + bannerBox.Height <= alertsBox.Y, "the banner is drawn above the alerts");
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        PageChecks.NoConsoleErrors();
         await Screenshots.SaveAsync(page, "public-check-emergency");
     }
 

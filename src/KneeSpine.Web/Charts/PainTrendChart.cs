@@ -240,7 +240,13 @@ public static class PainTrendChart
 
     private static XElement TableElement(PainTrendLayout layout, string id)
     {
-        var knee = layout.KneePain.ToDictionary(m => m.Point);
+        // By reference: two assessments on the same day with the same scores are still two rows.
+        var knee = new Dictionary<PainPoint, ChartMark>(ReferenceEqualityComparer.Instance);
+        foreach (var mark in layout.KneePain)
+        {
+            knee[mark.Point] = mark;
+        }
+
         var rows = layout.BackPain.Select(back =>
         {
             var hasKnee = knee.TryGetValue(back.Point, out var kneeMark);
@@ -253,16 +259,21 @@ public static class PainTrendChart
                 new XElement("td", hasKnee ? ChangeText(kneeMark!) : "\u2013"));
         });
 
+        var table = new XElement("table",
+            new XAttribute("class", "data-table"),
+            new XAttribute("id", id + "-table"),
+            new XAttribute("aria-describedby", id + "-note"),
+            new XElement("caption", "Pain scores by assessment"),
+            new XElement("thead", new XElement("tr",
+                Header("Date"), Header("Days since surgery"), Header("Back pain"), Header("Back pain change"),
+                Header("Knee pain"), Header("Knee pain change"))),
+            new XElement("tbody", rows.Any() ? rows : [new XElement("tr", new XElement("td", new XAttribute("colspan", "6"), "No assessments yet."))]));
         return new XElement("div",
-            new XAttribute("class", "table-scroll"),
-            new XElement("table",
-                new XAttribute("class", "data-table"),
-                new XAttribute("id", id + "-table"),
-                new XElement("caption", "Pain scores by assessment (0 is no pain, 10 is the worst imaginable). An important change is 2 points or 30%."),
-                new XElement("thead", new XElement("tr",
-                    Header("Date"), Header("Days since surgery"), Header("Back pain"), Header("Back pain change"),
-                    Header("Knee pain"), Header("Knee pain change"))),
-                new XElement("tbody", rows.Any() ? rows : [new XElement("tr", new XElement("td", new XAttribute("colspan", "6"), "No assessments yet."))])));
+            new XElement("p",
+                new XAttribute("class", "chart-note"),
+                new XAttribute("id", id + "-note"),
+                "0 is no pain, 10 is the worst imaginable. An important change is 2 points or 30% of the earlier score."),
+            new XElement("div", new XAttribute("class", "table-scroll"), table));
     }
 
     private static XElement Header(string text) => new("th", new XAttribute("scope", "col"), text);

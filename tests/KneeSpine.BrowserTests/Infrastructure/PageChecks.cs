@@ -14,6 +14,10 @@ public static class PageChecks
         Assert.True(serious.Length == 0, $"{page.Url}: " + string.Join("\n", serious.Select(Describe)));
     }
 
+    /// <summary>No console errors so far: in particular the Content-Security-Policy blocked nothing.</summary>
+    public static void NoConsoleErrors() =>
+        Assert.True(Ui.ConsoleErrors.IsEmpty, string.Join("\n", Ui.ConsoleErrors));
+
     /// <summary>At the page's current viewport the document is no wider than the window.</summary>
     public static async Task NoHorizontalOverflowAsync(IPage page)
     {

@@ -7,6 +7,9 @@ namespace KneeSpine.BrowserTests.Infrastructure;
 /// <summary>What a user does, in Playwright terms: sign in, answer the assessment form.</summary>
 public static class Ui
 {
+    /// <summary>Every browser console error of the run (a blocked inline script or style shows up here).</summary>
+    public static System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
+
     public static string[] RedFlagPaths { get; } = [.. InputFields.All.Where(f => f.Section == "redFlags").Select(f => f.Path)];
 
     public static async Task<IPage> NewPageAsync(Chromium chromium, int width = 1200, int height = 900)
@@ -19,6 +22,13 @@ public static class Ui
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
         return page;
     }
 

@@ -116,4 +116,13 @@ public sealed class PainTrendChartTests
         Assert.Contains("No assessments yet.", figure.Descendants("tbody").Single().Value, StringComparison.Ordinal);
         Assert.DoesNotContain(figure.Descendants(Svg + "circle"), c => c.Parent!.Attribute("class")?.Value == "series series-back");
     }
+
+    [Fact]
+    public void Two_identical_assessments_on_the_same_day_are_two_rows_and_two_markers()
+    {
+        var figure = Figure(Point(10, 4, 3), Point(10, 4, 3));
+
+        Assert.Equal(2, figure.Descendants("tbody").Single().Elements("tr").Count());
+        Assert.Equal(2, figure.Descendants(Svg + "rect").Count(r => r.Parent!.Attribute("class")?.Value == "series series-knee"));
+    }
 }
