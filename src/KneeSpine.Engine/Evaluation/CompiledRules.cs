@@ -35,6 +35,7 @@ internal sealed class CompiledRules
         Plan = [.. PlanRules.Shapes.Select(shape => PlanTable(shape, knowledgeBase.PlanItems[shape.Id], alertDefinitions))];
         Triages = [.. Enumerable.Range(0, LevelCount).Select(level => new Triage((TriageLevel)level, knowledgeBase.Headline((TriageLevel)level)))];
         Notes = [.. NoteRules.Ids.Select(id => ReadOnly([knowledgeBase.Notes[id].Text]))];
+        PreEncodeTexts();
     }
 
     public TriageLevel[] AlertLevels { get; }
@@ -55,6 +56,30 @@ internal sealed class CompiledRules
 
     /// <summary>Per note, a one-element list holding its text.</summary>
     public IReadOnlyList<string>[] Notes { get; }
+
+    private void PreEncodeTexts()
+    {
+        foreach (var triage in Triages)
+        {
+            EncodedTexts.Add(triage.Headline);
+        }
+
+        foreach (var finding in Alerts.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(finding.Explanation);
+        }
+
+        foreach (var finding in Factors.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(finding.Explanation);
+        }
+
+        foreach (var item in Plan.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(item.PatientText);
+            EncodedTexts.Add(item.ClinicianText);
+        }
+    }
 
     private static FindingTable<AlertFinding> AlertTable(RuleShape shape, AlertDefinition definition)
     {
