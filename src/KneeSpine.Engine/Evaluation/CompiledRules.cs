@@ -15,13 +15,8 @@ internal sealed class CompiledRules
     public CompiledRules(KnowledgeBase knowledgeBase)
     {
         var alertShapes = AlertRules.Shapes;
-        var alertDefinitions = new AlertDefinition[alertShapes.Length];
-        AlertLevels = new TriageLevel[alertShapes.Length];
-        for (var i = 0; i < alertShapes.Length; i++)
-        {
-            alertDefinitions[i] = knowledgeBase.Alerts[alertShapes[i].Id];
-            AlertLevels[i] = alertDefinitions[i].Level;
-        }
+        var alertDefinitions = alertShapes.Select(shape => knowledgeBase.Alerts[shape.Id]).ToArray();
+        AlertLevels = [.. alertDefinitions.Select(alert => alert.Level)];
 
         AlertOrder = [.. Enumerable.Range(0, alertShapes.Length).OrderByDescending(i => AlertLevels[i]).ThenBy(i => i)];
         LevelAlerts = new int[LevelCount][];
