@@ -36,6 +36,17 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>
+    /// Bodies are read raw (the engine parses them), so the content type is checked here: only JSON is accepted,
+    /// which also keeps a cross-site HTML form from posting to the API with a browser's cookie.
+    /// </summary>
+    public static bool IsJson(HttpRequest request) => request.HasJsonContentType();
+
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotJson() => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "The request body must be JSON.",
+        detail: "Send the assessment with Content-Type: application/json.");
+
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int limit = MaxAssessmentBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large.",
