@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Results;
+using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -52,7 +53,7 @@ public static class EvaluateApi
             .WithName("Evaluate")
             .WithSummary("Evaluate one assessment without storing it")
             .WithDescription("Body: assessment-input.schema.json (version 1). Answer: assessment-result.schema.json. Nothing is stored or logged. Invalid input gives 400 with `errors` keyed by JSON path, e.g. `redFlags.feverOrChills`.")
-            .Accepts<JsonObject>("application/json")
+            .AcceptsAssessmentInput()
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -4,6 +4,7 @@ using KneeSpine.Web.Assessments;
 using KneeSpine.Web.Clinic;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Health;
+using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.Tokens;
