@@ -41,7 +41,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
 
         // First assessment: severe back pain, knee 6.
         await page.GetByRole(AriaRole.Link, new() { Name = "New assessment" }).ClickAsync();
-        await CheckPageAsync(page, "clinician-new-assessment");
+        await CheckPageAsync(page, "clinician-new-assessment", fullPage: false);
         await Ui.AnswerRedFlagsAsync(page);
         await Ui.AnswerCoreAsync(page, Surgery.AddDays(3), Surgery, backPain: 7, kneePain: 6);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
@@ -67,7 +67,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         Assert.Equal(2, await page.Locator("g.series-back circle").CountAsync());
         Assert.Equal(1, await page.Locator("g.change-better").CountAsync());
         await Assertions.Expect(page.Locator("table.data-table tbody tr")).ToHaveCountAsync(2);
-        await CheckPageAsync(page, "clinician-patient");
+        await CheckPageAsync(page, "clinician-patient", phoneScreenshot: true);
 
         // The handout of the latest assessment downloads as a PDF.
         await page.Locator("ol.timeline a").First.ClickAsync();
@@ -104,16 +104,16 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         // The patient answers her own follow-up in plain language and sees her result, plan and chart.
         await Ui.SignInAsync(page, app, "margaret@home.example", BrowserApp.Password);
         Assert.EndsWith("/me", page.Url, StringComparison.Ordinal);
-        await CheckPageAsync(page, "patient-home");
+        await CheckPageAsync(page, "patient-home", phoneScreenshot: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "Answer the follow-up questions" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Do you have a fever or chills?")).ToBeVisibleAsync();
-        await CheckPageAsync(page, "patient-follow-up");
+        await CheckPageAsync(page, "patient-follow-up", phoneScreenshot: true, fullPage: false);
         await Ui.AnswerRedFlagsAsync(page);
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/me/assessments/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
-        await CheckPageAsync(page, "patient-result");
+        await CheckPageAsync(page, "patient-result", phoneScreenshot: true);
         await page.GotoAsync(app.BaseUrl + "/me");
         Assert.Equal(3, await page.Locator("g.series-back circle").CountAsync());
 
@@ -123,15 +123,20 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Margaret Example");
     }
 
-    private async Task CheckPageAsync(IPage page, string name)
+    /// <summary>axe, console and phone-width checks on a main page, with screenshots (full page unless it is a long form).</summary>
+    private static async Task CheckPageAsync(IPage page, string name, bool phoneScreenshot = false, bool fullPage = true)
     {
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
         PageChecks.NoConsoleErrors();
-        await Screenshots.SaveAsync(page, name);
+        await Screenshots.SaveAsync(page, name, fullPage);
         var size = page.ViewportSize!;
         await page.SetViewportSizeAsync(375, 812);
         await PageChecks.NoHorizontalOverflowAsync(page);
-        await Screenshots.SaveAsync(page, name + "-phone");
+        if (phoneScreenshot)
+        {
+            await Screenshots.SaveAsync(page, name + "-phone", fullPage);
+        }
+
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }
 

@@ -12,7 +12,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
         var page = await Ui.NewPageAsync(chromium);
         await page.GotoAsync(app.BaseUrl + "/check");
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "public-check");
+        await Screenshots.SaveAsync(page, "public-check", fullPage: false);
 
         await Ui.AnswerRedFlagsAsync(page, "redFlags.newBladderOrBowelProblem");
         await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-5), backPain: 8);
@@ -58,7 +58,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
         Assert.Equal("4", await page.Locator(Ui.Id("backPain.intensityNow")).InputValueAsync());
         Assert.True(await page.Locator(Ui.Option("redFlags.calfSwellingOrPain", "false")).IsCheckedAsync());
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
-        await Screenshots.SaveAsync(page, "public-check-errors");
+        await Screenshots.SaveAsync(page, "public-check-errors", fullPage: false);
     }
 
     [Theory]

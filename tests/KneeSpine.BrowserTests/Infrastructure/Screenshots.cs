@@ -8,6 +8,6 @@ public static class Screenshots
     public static string Directory { get; } = System.IO.Directory.CreateDirectory(
         Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots")).FullName;
 
-    public static Task SaveAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = true });
+    public static Task SaveAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = fullPage });
 }

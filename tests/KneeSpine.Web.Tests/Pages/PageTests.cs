@@ -199,8 +199,47 @@ public abstract partial class PageTests(AppFixture fixture)
         var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
         Assert.StartsWith("<section class=\"triage-banner triage-emergency\"", main[(main.IndexOf('>') + 1)..].TrimStart(), StringComparison.Ordinal);
         Assert.Contains("possible-pulmonary-embolism", html, StringComparison.Ordinal);
-        Assert.Equal("no-store", response.Headers.CacheControl!.ToString());
+        Assert.True(response.Headers.CacheControl!.NoStore);
         Assert.Equal(before, await CountAllAsync());
+    }
+
+    [Fact]
+    public async Task A_new_personal_access_token_is_shown_once_and_then_only_listed()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+
+        var created = await PostWithTokenAsync(clinician, "/account", new() { ["name"] = "ward laptop" }, "/account?handler=Create");
+
+        var html = await created.Content.ReadAsStringAsync(Cancel);
+        var token = TokenValue().Match(html).Groups[1].Value;
+        Assert.StartsWith("ksp_", token, StringComparison.Ordinal);
+        Assert.True(created.Headers.CacheControl!.NoStore);
+        var later = await clinician.GetStringAsync("/account", Cancel);
+        Assert.Contains("ward laptop", later, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, later, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_admins_open_the_user_pages()
+    {
+        var admin = await App.ClientAsync(Roles.Admin);
+        var clinician = await App.ClientAsync(Roles.Clinician);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/users/new", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/admin/users", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync("/admin/users/new", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_patient_or_assessment_is_not_found()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Not Found Patient");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/patients/{Guid.NewGuid()}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/patients/{patient}/assessments/{Guid.NewGuid()}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/patients/{patient}/assessments/{Guid.NewGuid()}/handout", Cancel)).StatusCode);
     }
 
     private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides)
@@ -228,11 +267,11 @@ public abstract partial class PageTests(AppFixture fixture)
 
     private static FormUrlEncodedContent Form(Dictionary<string, string> answers) => new(answers);
 
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers)
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers, string? postTo = null)
     {
         var html = await client.GetStringAsync(path, Cancel);
         var token = AntiforgeryField().Match(html).Groups[1].Value;
-        return await client.PostAsync(path, Form(new Dictionary<string, string>(answers) { ["__RequestVerificationToken"] = token }), Cancel);
+        return await client.PostAsync(postTo ?? path, Form(new Dictionary<string, string>(answers) { ["__RequestVerificationToken"] = token }), Cancel);
     }
 
     private Task<int> CountAssessmentsAsync(Guid patientId) =>
@@ -246,6 +285,9 @@ public abstract partial class PageTests(AppFixture fixture)
         await using var scope = App.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>());
     }
+
+    [GeneratedRegex("<code class=\"token-value\" data-token>([^<]+)</code>")]
+    private static partial Regex TokenValue();
 
     [GeneratedRegex("<form[^>]*>")]
     private static partial Regex FormTag();
