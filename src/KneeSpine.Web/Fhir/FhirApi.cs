@@ -47,10 +47,11 @@ public static class FhirApi
         return app;
     }
 
-    internal static FhirResult Metadata(TimeProvider time) =>
+    internal static FhirResult Metadata(HttpRequest request, TimeProvider time) =>
         new(FhirCapabilities.Build(
             DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
-            typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"));
+            typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            FhirStoredEndpoints.ServerBase(request)));
 
     internal static FhirResult Questionnaire(string id) =>
         id == KneeSpineCodeSystems.QuestionnaireId

@@ -6,7 +6,7 @@ namespace KneeSpine.Web.Fhir;
 /// <summary>The CapabilityStatement of <c>/fhir/metadata</c>: exactly the interactions <see cref="FhirApi"/> maps, nothing more.</summary>
 internal static class FhirCapabilities
 {
-    public static CapabilityStatement Build(DateOnly date, string softwareVersion) => new()
+    public static CapabilityStatement Build(DateOnly date, string softwareVersion, Uri serverBase) => new()
     {
         Id = "kneespine",
         Url = KneeSpineCodeSystems.Base + "/CapabilityStatement/kneespine",
@@ -18,6 +18,7 @@ internal static class FhirCapabilities
         Description = "Back-pain triage after knee replacement. Supports, and does not replace, clinical judgement.",
         Kind = CapabilityStatementKind.Instance,
         Software = new CapabilityStatement.SoftwareComponent { Name = "KneeSpine", Version = softwareVersion },
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "KneeSpine", Url = serverBase.AbsoluteUri.TrimEnd('/') },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["application/fhir+json", "json"],
         Rest =
