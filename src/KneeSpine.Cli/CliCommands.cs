@@ -1,5 +1,10 @@
 using System.CommandLine;
 using KneeSpine.Cli.Assess;
+using KneeSpine.Cli.Export;
+using KneeSpine.Cli.Import;
+using KneeSpine.Cli.Serve;
+using KneeSpine.Cli.Tokens;
+using KneeSpine.Cli.Users;
 
 namespace KneeSpine.Cli;
 
@@ -12,5 +17,10 @@ internal static class CliCommands
     public static IEnumerable<Command> All(CliConsole console) =>
     [
         AssessCommand.Create(console),
+        ServeCommand.Create(),
+        UserCommand.Create(console),
+        TokenCommand.Create(console),
+        ImportCommand.Create(console),
+        ExportCommand.Create(console),
     ];
 }

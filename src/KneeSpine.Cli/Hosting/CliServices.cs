@@ -1,0 +1,31 @@
+using KneeSpine.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace KneeSpine.Cli.Hosting;
+
+/// <summary>
+/// The app's services without its web server, for commands that work on the database (<c>user add</c>, <c>token create</c>).
+/// Logs go to standard error so standard output carries only the command's answer.
+/// </summary>
+internal static class CliServices
+{
+    public static async Task<WebApplication> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var builder = KneeSpineWebHost.CreateBuilder([DataOption.HostArgument(dataDirectory)]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var app = builder.Build();
+        try
+        {
+            await KneeSpineDatabase.PrepareAsync(app.Services, bootstrapAdmin: false, cancellationToken).ConfigureAwait(false);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

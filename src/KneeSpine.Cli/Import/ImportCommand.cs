@@ -1,0 +1,51 @@
+using System.CommandLine;
+using KneeSpine.Cli.Hosting;
+using KneeSpine.Web.Fhir.Bulk;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeSpine.Cli.Import;
+
+/// <summary>
+/// <c>kneespine import FILE.ndjson [--data DIR]</c>: FHIR NDJSON (Patient, Procedure, QuestionnaireResponse) into the store.
+/// Bad lines are reported by number on standard error and the rest is still imported; exit code 2 when any line was bad.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "FHIR NDJSON: one Patient, Procedure or QuestionnaireResponse per line." };
+        var data = DataOption.Create();
+        var command = new Command("import", "Import FHIR NDJSON (Bulk Data format) into the KneeSpine store.") { file, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var input = parse.GetRequiredValue(file);
+            if (!input.Exists)
+            {
+                console.WriteError($"{input.FullName}: no such file.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            await using (app.ConfigureAwait(false))
+            {
+                var scope = app.Services.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var importer = scope.ServiceProvider.GetRequiredService<FhirBulkImport>();
+                    using var reader = input.OpenText();
+                    var report = await BulkProgress.RunAsync(console, "Importing " + input.Name,
+                        progress => importer.ImportAsync(reader, "import:" + input.Name, progress, cancellationToken)).ConfigureAwait(false);
+                    foreach (var error in report.Errors)
+                    {
+                        console.WriteError($"{input.Name} line {error.Line}: {error.Message}");
+                    }
+
+                    await console.Out.WriteLineAsync(
+                        $"Imported {report.Imported}, already present {report.AlreadyPresent}, skipped (derived) {report.Skipped}, bad lines {report.Errors.Count}.").ConfigureAwait(false);
+                    return report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+                }
+            }
+        });
+        return command;
+    }
+}

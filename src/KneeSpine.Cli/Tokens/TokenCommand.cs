@@ -1,0 +1,56 @@
+using System.CommandLine;
+using KneeSpine.Cli.Hosting;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeSpine.Cli.Tokens;
+
+/// <summary><c>kneespine token create --user EMAIL [--name NAME] [--days N] [--data DIR]</c>: prints the token alone on standard output.</summary>
+internal static class TokenCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var user = new Option<string>("--user") { Description = "Email of the account the token acts for.", Required = true };
+        var name = new Option<string>("--name") { Description = "What the token is for, shown on the account page.", DefaultValueFactory = _ => "cli" };
+        var days = new Option<int>("--days") { Description = "Days until the token expires.", DefaultValueFactory = _ => PersonalAccessTokens.DefaultLifetimeDays };
+        days.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 3650)
+            {
+                result.AddError("--days must be between 1 and 3650.");
+            }
+        });
+        var data = DataOption.Create();
+
+        var create = new Command("create", "Create a personal access token for the API (Authorization: Bearer TOKEN).") { user, name, days, data };
+        create.SetAction(async (parse, cancellationToken) =>
+        {
+            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            await using (app.ConfigureAwait(false))
+            {
+                var scope = app.Services.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var email = parse.GetRequiredValue(user).Trim();
+                    var account = await scope.ServiceProvider.GetRequiredService<UserManager<KneeSpineUser>>().FindByEmailAsync(email).ConfigureAwait(false);
+                    if (account is null)
+                    {
+                        console.WriteError($"no account with email {email}.");
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    var lifetime = TimeSpan.FromDays(parse.GetValue(days));
+                    var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>()
+                        .CreateAsync(account, parse.GetRequiredValue(name), lifetime, cancellationToken).ConfigureAwait(false);
+                    await console.Out.WriteLineAsync(token.Token).ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"Token '{token.Name}' for {email} expires {token.ExpiresAt:yyyy-MM-dd}. It is shown only now; store it safely.").ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+            }
+        });
+
+        return new Command("token", "Manage personal access tokens.") { create };
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using KneeSpine.Cli.Hosting;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KneeSpine.Cli.Users;
+
+/// <summary><c>kneespine user add --email EMAIL --role admin|clinician|patient [--patient ID] [--data DIR]</c>.</summary>
+internal static class UserCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var email = new Option<string>("--email") { Description = "Email address; also the sign-in name.", Required = true };
+        var role = new Option<string>("--role") { Description = "admin, clinician or patient.", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var patient = new Option<Guid?>("--patient") { Description = "For a patient account: id of the patient record it opens." };
+        var data = DataOption.Create();
+
+        var add = new Command("add", "Create an account. The password is read from standard input, or asked for without echo.") { email, role, patient, data };
+        add.SetAction(async (parse, cancellationToken) =>
+        {
+            var password = new PasswordReader(console).Read("Password: ");
+            if (string.IsNullOrEmpty(password))
+            {
+                console.WriteError("no password given (type it, or pipe it on standard input).");
+                return ExitCodes.InvalidInput;
+            }
+
+            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            await using (app.ConfigureAwait(false))
+            {
+                var scope = app.Services.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+                    var result = await accounts.AddUserAsync(
+                        parse.GetRequiredValue(email).Trim(), parse.GetRequiredValue(role), password, parse.GetValue(patient), cancellationToken).ConfigureAwait(false);
+                    if (!result.Succeeded)
+                    {
+                        foreach (var problem in result.Errors)
+                        {
+                            console.WriteError(problem);
+                        }
+
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    await console.Out.WriteLineAsync($"Created {parse.GetRequiredValue(role)} account {result.User!.Email}.").ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+            }
+        });
+
+        return new Command("user", "Manage accounts.") { add };
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KneeSpine.Store.Database;
+
+/// <summary>Creates the database when needed and applies the provider's migrations.</summary>
+public sealed partial class DatabaseMigrator(KneeSpineDbContext db, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+        if (pending.Count > 0)
+        {
+            LogMigrating(logger, settings.Provider, pending.Count);
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers do not block the writer; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} {Provider} migration(s)")]
+    private static partial void LogMigrating(ILogger logger, DatabaseProvider provider, int count);
+}

@@ -1,0 +1,12 @@
+namespace KneeSpine.Store.Database;
+
+/// <summary>The <c>KneeSpine:Database</c> section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "KneeSpine:Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for PostgreSQL. For SQLite, defaults to <c>kneespine.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+}

@@ -1,0 +1,95 @@
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Assessments;
+using KneeSpine.Store.CdsHooks;
+using KneeSpine.Store.Patients;
+using KneeSpine.Store.Tokens;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeSpine.Store.Database;
+
+/// <summary>
+/// The KneeSpine database. Each provider has its own subclass
+/// (<see cref="SqliteKneeSpineDbContext"/>, <see cref="PostgresKneeSpineDbContext"/>) so each keeps its own migrations;
+/// application code depends on this base type only.
+/// </summary>
+public abstract class KneeSpineDbContext(DbContextOptions options)
+    : IdentityDbContext<KneeSpineUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<CdsFeedback> CdsFeedback => Set<CdsFeedback>();
+
+    public DbSet<CdsTokenUse> CdsTokenUses => Set<CdsTokenUse>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Patient>(patient =>
+        {
+            patient.Property(p => p.Name).HasMaxLength(200);
+            patient.Property(p => p.CreatedBy).HasMaxLength(256);
+            patient.Property(p => p.Sex).HasConversion(new CodeConverter<Sex>()).HasMaxLength(32);
+            patient.Property(p => p.SurgerySide).HasConversion(new CodeConverter<SurgerySide>()).HasMaxLength(32);
+            patient.Property(p => p.SurgeryProcedure).HasConversion(new CodeConverter<SurgeryProcedure>()).HasMaxLength(32);
+            patient.Property(p => p.Anesthesia).HasConversion(new CodeConverter<Anesthesia>()).HasMaxLength(32);
+            patient.HasIndex(p => p.Name);
+        });
+
+        builder.Entity<KneeSpineUser>(user =>
+        {
+            user.HasOne(u => u.Patient).WithOne(p => p.User).HasForeignKey<KneeSpineUser>(u => u.PatientId).OnDelete(DeleteBehavior.SetNull);
+            user.HasIndex(u => u.PatientId).IsUnique();
+        });
+
+        builder.Entity<Assessment>(assessment =>
+        {
+            assessment.HasOne(a => a.Patient).WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+            // Two concurrent edits of one version both claim the next version number; one of them must fail.
+            assessment.HasIndex(a => new { a.SeriesId, a.Version }).IsUnique();
+            assessment.HasIndex(a => a.SupersedesId).IsUnique();
+            assessment.HasIndex(a => new { a.PatientId, a.AssessedOn });
+            assessment.Property(a => a.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
+            assessment.Property(a => a.KnowledgeBaseVersion).HasMaxLength(32);
+            assessment.Property(a => a.CreatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<PersonalAccessToken>(token =>
+        {
+            token.HasOne<KneeSpineUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.Property(t => t.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<CdsFeedback>(feedback =>
+        {
+            // Same card and outcome posted twice is stored once.
+            feedback.HasIndex(f => new { f.ServiceId, f.CardId, f.Outcome }).IsUnique();
+            feedback.Property(f => f.ServiceId).HasMaxLength(64);
+            feedback.Property(f => f.CardId).HasMaxLength(128);
+            feedback.Property(f => f.Outcome).HasMaxLength(32);
+            feedback.Property(f => f.Issuer).HasMaxLength(512);
+        });
+
+        builder.Entity<CdsTokenUse>(use =>
+        {
+            use.HasKey(u => new { u.Issuer, u.JwtId });
+            use.Property(u => u.Issuer).HasMaxLength(512);
+            use.Property(u => u.JwtId).HasMaxLength(256);
+            use.HasIndex(u => u.ExpiresAt);
+        });
+    }
+}

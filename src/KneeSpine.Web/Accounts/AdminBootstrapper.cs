@@ -1,0 +1,48 @@
+using KneeSpine.Store.Accounts;
+
+namespace KneeSpine.Web.Accounts;
+
+/// <summary>
+/// Creates the first admin from <c>KNEESPINE_ADMIN_EMAIL</c> and <c>KNEESPINE_ADMIN_PASSWORD</c> when no admin exists.
+/// Once any admin exists it does nothing, so restarting with the same variables changes nothing. There is never a default password.
+/// </summary>
+public sealed partial class AdminBootstrapper(AccountAdministration accounts, IConfiguration configuration, ILogger<AdminBootstrapper> logger)
+{
+    public const string EmailVariable = "KNEESPINE_ADMIN_EMAIL";
+    public const string PasswordVariable = "KNEESPINE_ADMIN_PASSWORD";
+
+    public async Task BootstrapAsync(CancellationToken cancellationToken)
+    {
+        var email = configuration[EmailVariable];
+        var password = configuration[PasswordVariable];
+        if (await accounts.AnyAdminAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrEmpty(password))
+        {
+            LogNoAdmin(logger, EmailVariable, PasswordVariable);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            throw new InvalidOperationException($"Set both {EmailVariable} and {PasswordVariable} to create the first admin, or neither.");
+        }
+
+        var result = await accounts.AddUserAsync(email.Trim(), Roles.Admin, password, patientId: null, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the first admin from {EmailVariable}: {string.Join(" ", result.Errors)}");
+        }
+
+        LogCreated(logger, email.Trim());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin account yet. Set {EmailVariable} and {PasswordVariable}, or run `kneespine user add --role admin`.")]
+    private static partial void LogNoAdmin(ILogger logger, string emailVariable, string passwordVariable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin account {Email}")]
+    private static partial void LogCreated(ILogger logger, string email);
+}

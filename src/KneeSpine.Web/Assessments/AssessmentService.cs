@@ -1,0 +1,165 @@
+using System.Text.Json;
+using KneeSpine.Engine.Codes;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
+using KneeSpine.Store.Assessments;
+using KneeSpine.Store.Database;
+using KneeSpine.Web.Evaluate;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeSpine.Web.Assessments;
+
+/// <summary>
+/// Stores evaluated assessments as immutable versions. An edit adds the next version of the same series;
+/// the version it replaces stays as it was.
+/// </summary>
+public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluation evaluation, TimeProvider time)
+{
+    /// <summary>Evaluates and stores a new assessment for <paramref name="patientId"/>.</summary>
+    public Task<RecordOutcome> RecordAsync(Guid patientId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
+        StoreAsync(patientId, evaluation.Evaluate(inputJson.Span), previous: null, createdBy, cancellationToken);
+
+    /// <summary>Evaluates an input built in code (a web form) and stores it as a new assessment.</summary>
+    public Task<RecordOutcome> RecordAsync(Guid patientId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
+        StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken);
+
+    /// <summary>Stores an assessment brought in by <c>kneespine import</c> under its own id and recording time, so a re-export matches.</summary>
+    public Task<RecordOutcome> ImportAsync(Guid patientId, Guid assessmentId, AssessmentInput input, DateTimeOffset recordedAt, string createdBy, CancellationToken cancellationToken = default) =>
+        StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken, assessmentId, recordedAt);
+
+    /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version; null when the patient has no such assessment. Only the current version can be edited.</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, cancellationToken);
+
+    /// <summary>Stores an edit built in code (a web form) as the next version; null when the patient has no such assessment.</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, cancellationToken);
+
+    /// <summary>The patient's current assessments (latest version of each), oldest assessment date first.</summary>
+    public async Task<IReadOnlyList<AssessmentResponse>> ListCurrentAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.SeriesId).Select(a => ToResponse(a, isCurrent: true, withInput: false))];
+    }
+
+    /// <summary>Every version of the assessment that <paramref name="assessmentId"/> belongs to, oldest first; empty when unknown.</summary>
+    public async Task<IReadOnlyList<AssessmentResponse>> HistoryAsync(Guid patientId, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var seriesId = await db.Assessments.Where(a => a.Id == assessmentId && a.PatientId == patientId)
+            .Select(a => (Guid?)a.SeriesId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (seriesId is null)
+        {
+            return [];
+        }
+
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == seriesId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var latest = rows.Max(a => a.Version);
+        return [.. rows.OrderBy(a => a.Version).Select(a => ToResponse(a, a.Version == latest, withInput: false))];
+    }
+
+    public async Task<AssessmentResponse?> GetAsync(Guid patientId, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var isCurrent = !await db.Assessments.AnyAsync(a => a.SupersedesId == row.Id, cancellationToken).ConfigureAwait(false);
+        return ToResponse(row, isCurrent, withInput: true);
+    }
+
+    private async Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, CancellationToken cancellationToken)
+    {
+        var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
+        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RecordOutcome> StoreAsync(
+        Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken,
+        Guid? id = null, DateTimeOffset? recordedAt = null)
+    {
+        if (!outcome.IsValid)
+        {
+            return RecordOutcome.Invalid(outcome.Errors);
+        }
+
+        var input = outcome.Input!;
+        var result = outcome.Result!;
+        var now = time.GetUtcNow();
+        // Tolerates one day for time zones ahead of UTC; a later date is a typing error.
+        if (input.AssessedOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        {
+            return RecordOutcome.Invalid([new ValidationError("assessedOn", "The assessment date cannot be in the future.")]);
+        }
+
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Patient {patientId} does not exist.");
+        if (previous is not null && await db.Assessments.AnyAsync(a => a.SupersedesId == previous.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
+        }
+
+        var assessment = new Assessment
+        {
+            Id = id ?? Guid.CreateVersion7(now),
+            PatientId = patientId,
+            SeriesId = previous?.SeriesId ?? id ?? Guid.CreateVersion7(now),
+            Version = (previous?.Version ?? 0) + 1,
+            SupersedesId = previous?.Id,
+            AssessedOn = input.AssessedOn,
+            DaysSinceSurgery = result.DaysSinceSurgery,
+            Triage = result.Triage.Level,
+            BackPainNow = input.BackPain.IntensityNow.Value,
+            KneePainNow = input.Knee?.PainNow?.Value,
+            KnowledgeBaseVersion = result.KnowledgeBaseVersion,
+            InputJson = AssessmentInputJson.ToJson(input),
+            ResultJson = AssessmentResultJson.ToJson(result),
+            CreatedAt = recordedAt ?? now,
+            CreatedBy = createdBy,
+        };
+        db.Assessments.Add(assessment);
+
+        var latestOther = await db.Assessments
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .Where(a => previous == null || a.Id != previous.Id)
+            .MaxAsync(a => (DateOnly?)a.AssessedOn, cancellationToken).ConfigureAwait(false);
+        if (latestOther is null || input.AssessedOn >= latestOther)
+        {
+            patient.SurgeryDate = input.Surgery.Date;
+            patient.SurgerySide = input.Surgery.Side;
+            patient.SurgeryProcedure = input.Surgery.Procedure;
+            patient.Anesthesia = input.Surgery.Anesthesia;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException) when (previous is not null)
+        {
+            // The unique (series, version) index: someone else stored the next version first.
+            return RecordOutcome.Conflicted("This version was edited by someone else at the same time; reload and edit the current version.");
+        }
+
+        return RecordOutcome.Stored(assessment);
+    }
+
+    internal static AssessmentResponse ToResponse(Assessment a, bool isCurrent, bool withInput)
+    {
+        using var result = JsonDocument.Parse(a.ResultJson);
+        JsonElement? input = null;
+        if (withInput)
+        {
+            using var inputDocument = JsonDocument.Parse(a.InputJson);
+            input = inputDocument.RootElement.Clone();
+        }
+
+        return new AssessmentResponse(
+            a.Id, a.PatientId, a.SeriesId, a.Version, a.SupersedesId, isCurrent, a.AssessedOn, a.DaysSinceSurgery,
+            Code<TriageLevel>.ToCode(a.Triage), a.BackPainNow, a.KneePainNow, a.KnowledgeBaseVersion,
+            a.CreatedAt, a.CreatedBy, result.RootElement.Clone(), input);
+    }
+}

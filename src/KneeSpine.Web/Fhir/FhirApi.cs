@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Hl7.Fhir.Model;
+using KneeSpine.Fhir.Assessments;
+using KneeSpine.Fhir.Questionnaires;
+using KneeSpine.Fhir.Terminology;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Evaluate;
+using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary>The FHIR R4 endpoint under <c>/fhir</c> (ADR-020): JSON only, errors as OperationOutcome.</summary>
+public static class FhirApi
+{
+    public static IHostApplicationBuilder AddKneeSpineFhir(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<FhirRecords>();
+        builder.Services.AddSingleton(FhirAssessmentMapper.Default);
+        builder.Services.AddScoped<Bulk.FhirBulkImport>();
+        builder.Services.AddScoped<Bulk.FhirBulkExport>();
+        return builder;
+    }
+
+    /// <summary>Turns every /fhir error into an OperationOutcome; call before routing.</summary>
+    public static IApplicationBuilder UseKneeSpineFhirOutcomes(this IApplicationBuilder app) => app.UseMiddleware<FhirOutcomeMiddleware>();
+
+    public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
+    {
+        var fhir = app.MapGroup(FhirOutcomeMiddleware.Prefix).WithTags("FHIR");
+
+        fhir.MapGet("/metadata", Metadata).AllowAnonymous()
+            .WithSummary("CapabilityStatement (FHIR 4.0.1)");
+        fhir.MapGet("/Questionnaire/{id}", Questionnaire).AllowAnonymous()
+            .WithSummary("The KneeSpine assessment Questionnaire (id kneespine-assessment)");
+        fhir.MapPost("/QuestionnaireResponse/$assess", AssessAsync).AllowAnonymous().RequireRateLimiting(EvaluateApi.RateLimitPolicy)
+            .WithSummary("Evaluate a QuestionnaireResponse without storing it; answers a collection Bundle");
+        fhir.MapPost("/QuestionnaireResponse", FhirStoredEndpoints.CreateResponseAsync).RequireAuthorization()
+            .WithSummary("Store a QuestionnaireResponse as an assessment of Patient/{id}");
+        fhir.MapGet("/QuestionnaireResponse/{id}", FhirStoredEndpoints.ReadResponseAsync).RequireAuthorization();
+        fhir.MapGet("/QuestionnaireResponse", FhirStoredEndpoints.SearchResponsesAsync).RequireAuthorization()
+            .WithSummary("Search by subject=Patient/{id}, newest first (_sort=-authored, _count)");
+        fhir.MapGet("/Patient/{id}", FhirStoredEndpoints.ReadPatientAsync).RequireAuthorization();
+        fhir.MapGet("/Patient/{id}/$everything", FhirStoredEndpoints.EverythingAsync).RequireAuthorization()
+            .WithSummary("The patient, the knee replacement and every current assessment's resources");
+        fhir.MapGet("/Procedure", FhirStoredEndpoints.SearchProceduresAsync).RequireAuthorization()
+            .WithSummary("Search by patient: the knee replacement");
+        return app;
+    }
+
+    internal static FhirResult Metadata(HttpRequest request, TimeProvider time) =>
+        new(FhirCapabilities.Build(
+            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+            typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            FhirStoredEndpoints.ServerBase(request)));
+
+    internal static FhirResult Questionnaire(string id) =>
+        id == KneeSpineCodeSystems.QuestionnaireId
+            ? new FhirResult(AssessmentQuestionnaire.Build())
+            : FhirOutcomes.NotFound($"Questionnaire/{id} is not known; this server has only Questionnaire/{KneeSpineCodeSystems.QuestionnaireId}.");
+
+    internal static async Task<FhirResult> AssessAsync(HttpRequest request, AssessmentEvaluation evaluation, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
+    {
+        var (response, error) = await FhirBody.ReadAsync<QuestionnaireResponse>(request, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var mapping = QuestionnaireResponseMapper.ToInput(response!);
+        if (!mapping.IsValid)
+        {
+            return new FhirResult(mapping.ToOperationOutcome(), StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = evaluation.Evaluate(mapping.Input!);
+        if (!outcome.IsValid)
+        {
+            return new FhirResult(FhirStoredEndpoints.ToOutcome(outcome.Errors), StatusCodes.Status400BadRequest);
+        }
+
+        return new FhirResult(mapper.ToAssessBundle(response!, outcome.Input!, outcome.Result!, patientReference: null));
+    }
+
+    /// <summary>Whether <paramref name="user"/> may see <paramref name="patientId"/>; the caller then checks it exists.</summary>
+    internal static FhirResult? Forbid(ClaimsPrincipal user, Guid patientId) =>
+        user.CanAccessPatient(patientId) ? null : FhirOutcomes.Forbidden("This account may not see this patient's record.");
+
+    internal static FhirResult InvalidId(string expression) =>
+        FhirOutcomes.Result(StatusCodes.Status404NotFound, IssueType.NotFound, "KneeSpine ids are UUIDs; no such resource.", expression);
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using KneeSpine.Web.Evaluate;
+using FhirJson = KneeSpine.Fhir.Serialization.FhirJson;
+using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary>Reads a posted resource with the Firely SDK parser; anything else is a 4xx OperationOutcome naming the element.</summary>
+internal static class FhirBody
+{
+    public static async Task<(TResource? Resource, FhirResult? Error)> ReadAsync<TResource>(HttpRequest request, CancellationToken cancellationToken)
+        where TResource : Resource
+    {
+        if (!FhirFormat.IsJsonBody(request))
+        {
+            return (null, FhirOutcomes.Result(StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported,
+                "Send the resource as application/fhir+json or application/json."));
+        }
+
+        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, FhirOutcomes.Result(StatusCodes.Status413PayloadTooLarge, IssueType.TooCostly,
+                $"A resource here is at most {RequestBody.MaxAssessmentBytes / 1024} KiB of JSON."));
+        }
+
+        return Parse<TResource>(body);
+    }
+
+    public static (TResource? Resource, FhirResult? Error) Parse<TResource>(ReadOnlySpan<byte> utf8Json)
+        where TResource : Resource
+    {
+        try
+        {
+            return (FhirJson.Parse<TResource>(Encoding.UTF8.GetString(utf8Json)), null);
+        }
+        catch (DeserializationFailedException failed)
+        {
+            var outcome = new OperationOutcome();
+            foreach (var problem in failed.Exceptions.Take(20))
+            {
+                var path = problem is ExtendedCodedException extended ? extended.InstancePath : null;
+                outcome.Issue.Add(new OperationOutcome.IssueComponent
+                {
+                    Severity = OperationOutcome.IssueSeverity.Error,
+                    Code = IssueType.Structure,
+                    Details = new CodeableConcept { Text = problem is ExtendedCodedException e ? e.BaseErrorMessage : problem.Message },
+                    Expression = string.IsNullOrEmpty(path) ? [] : [path],
+                });
+            }
+
+            return (null, new FhirResult(outcome, StatusCodes.Status400BadRequest));
+        }
+        catch (JsonException invalid)
+        {
+            var expected = ModelInfo.GetFhirTypeNameForType(typeof(TResource));
+            var message = invalid.Message.StartsWith("Expected a ", StringComparison.Ordinal) || invalid.Message.StartsWith("The document is JSON null", StringComparison.Ordinal)
+                ? invalid.Message
+                : $"The body is not valid JSON for a {expected} resource.";
+            return (null, FhirOutcomes.BadRequest(message, expected));
+        }
+    }
+}

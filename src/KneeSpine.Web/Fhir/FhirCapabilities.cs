@@ -1,0 +1,69 @@
+using Hl7.Fhir.Model;
+using KneeSpine.Fhir.Terminology;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary>The CapabilityStatement of <c>/fhir/metadata</c>: exactly the interactions <see cref="FhirApi"/> maps, nothing more.</summary>
+internal static class FhirCapabilities
+{
+    public static CapabilityStatement Build(DateOnly date, string softwareVersion, Uri serverBase) => new()
+    {
+        Id = "kneespine",
+        Url = KneeSpineCodeSystems.Base + "/CapabilityStatement/kneespine",
+        Name = "KneeSpine",
+        Title = "KneeSpine FHIR endpoint",
+        Status = PublicationStatus.Active,
+        Date = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Publisher = "KneeSpine",
+        Description = "Back-pain triage after knee replacement. Supports, and does not replace, clinical judgement.",
+        Kind = CapabilityStatementKind.Instance,
+        Software = new CapabilityStatement.SoftwareComponent { Name = "KneeSpine", Version = softwareVersion },
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "KneeSpine", Url = serverBase.AbsoluteUri.TrimEnd('/') },
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["application/fhir+json", "json"],
+        Rest =
+        [
+            new CapabilityStatement.RestComponent
+            {
+                Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Security = new CapabilityStatement.SecurityComponent
+                {
+                    Description = "Questionnaire, $assess and metadata are open (and $assess is rate-limited). Everything else needs "
+                        + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
+                        + "admins see every patient; a patient account sees only its own record. SMART on FHIR is not offered.",
+                },
+                Resource =
+                [
+                    Resource(ResourceType.Questionnaire, [CapabilityStatement.TypeRestfulInteraction.Read], []),
+                    Resource(ResourceType.QuestionnaireResponse,
+                        [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Create, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                        [
+                            Param("subject", SearchParamType.Reference, "Patient/{id}; required"),
+                            Param("_sort", SearchParamType.Special, "only -authored (newest first), the default"),
+                            Param("_count", SearchParamType.Number, "at most this many responses"),
+                        ],
+                        new CapabilityStatement.OperationComponent { Name = "assess", Definition = KneeSpineCodeSystems.Base + "/OperationDefinition/QuestionnaireResponse-assess" }),
+                    Resource(ResourceType.Patient, [CapabilityStatement.TypeRestfulInteraction.Read], [],
+                        new CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }),
+                    Resource(ResourceType.Procedure, [CapabilityStatement.TypeRestfulInteraction.SearchType],
+                        [Param("patient", SearchParamType.Reference, "Patient/{id} or the id; required")]),
+                ],
+            },
+        ],
+    };
+
+    private static CapabilityStatement.ResourceComponent Resource(
+        ResourceType type,
+        CapabilityStatement.TypeRestfulInteraction[] interactions,
+        CapabilityStatement.SearchParamComponent[] search,
+        CapabilityStatement.OperationComponent? operation = null) => new()
+        {
+            Type = type.ToString(),
+            Interaction = [.. interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i })],
+            SearchParam = [.. search],
+            Operation = operation is null ? [] : [operation],
+        };
+
+    private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>
+        new() { Name = name, Type = type, Documentation = documentation };
+}

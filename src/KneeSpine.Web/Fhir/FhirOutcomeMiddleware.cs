@@ -1,0 +1,57 @@
+using System.Text.Json;
+using KneeSpine.Fhir.Serialization;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary>
+/// Makes every error under <c>/fhir</c> an OperationOutcome: refuses formats other than JSON up front, and gives
+/// the bodiless answers of routing (404, 405), authentication (401, 403), rate limiting and failures one.
+/// </summary>
+internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOutcomeMiddleware> logger)
+{
+    public const string Prefix = "/fhir";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (FhirFormat.ResponseMediaType(context.Request) is null)
+        {
+            await WriteAsync(context, StatusCodes.Status406NotAcceptable).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The outcome says nothing of the internals; the log keeps them.
+            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+            context.Response.Clear();
+            await WriteAsync(context, StatusCodes.Status500InternalServerError).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null
+            && (response.ContentType is null || response.ContentType.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            await WriteAsync(context, response.StatusCode).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = FhirFormat.FhirJson + "; charset=utf-8";
+        await JsonSerializer.SerializeAsync(response.Body, FhirOutcomes.ForStatus(status, context.Request.Path), FhirJson.Options, context.RequestAborted)
+            .ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
+using KneeSpine.Fhir.Assessments;
+using KneeSpine.Store.Assessments;
+using KneeSpine.Store.Database;
+using Microsoft.EntityFrameworkCore;
+using StoredPatient = KneeSpine.Store.Patients.Patient;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary>Reads KneeSpine's store as the FHIR library's records (patients, knee replacements, assessments).</summary>
+public sealed class FhirRecords(KneeSpineDbContext db)
+{
+    public Task<StoredPatient?> FindPatientAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public Task<List<StoredPatient>> AllPatientsAsync(CancellationToken cancellationToken = default) =>
+        db.Patients.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+
+    /// <summary>The patient's current assessments (latest version of each), oldest first.</summary>
+    public async Task<IReadOnlyList<StoredAssessment>> CurrentAssessmentsAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(ToStored)];
+    }
+
+    /// <summary>One stored assessment version with its patient id; null when unknown.</summary>
+    public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindAssessmentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : (row.PatientId, ToStored(row));
+    }
+
+    public Task<bool> AssessmentExistsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Assessments.AnyAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>The store keeps one name; FHIR splits it into given names and a family name at the last space.</summary>
+    public static PatientDetails ToDetails(StoredPatient patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var words = patient.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new PatientDetails(patient.Id.ToString(), words.Length > 0 ? words[^1] : null, words.Length > 1 ? words[..^1] : [], patient.BirthDate, patient.Sex);
+    }
+
+    /// <summary>The knee replacement, when the record has a surgery date.</summary>
+    public static SurgeryRecord? Surgery(StoredPatient patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return patient.SurgeryDate is { } date
+            ? new SurgeryRecord(ProcedureId(patient.Id), new SurgeryInfo(date, patient.Anesthesia ?? Anesthesia.Unknown)
+            {
+                Side = patient.SurgerySide,
+                Procedure = patient.SurgeryProcedure,
+            })
+            : null;
+    }
+
+    /// <summary>The Procedure id of the patient's knee replacement (one per patient record).</summary>
+    public static string ProcedureId(Guid patientId) => patientId + "-knee-replacement";
+
+    private static StoredAssessment ToStored(Assessment row)
+    {
+        var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
+            ?? throw new InvalidOperationException($"Stored assessment {row.Id} no longer reads as valid input.");
+        return new StoredAssessment(row.Id.ToString(), input, AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt);
+    }
+}

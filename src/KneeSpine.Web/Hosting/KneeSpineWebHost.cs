@@ -1,0 +1,93 @@
+using KneeSpine.Store.Database;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Assessments;
+using KneeSpine.Web.CdsHooks;
+using KneeSpine.Web.Clinic;
+using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Fhir;
+using KneeSpine.Web.Health;
+using KneeSpine.Web.OpenApi;
+using KneeSpine.Web.Patients;
+using KneeSpine.Web.Problems;
+using KneeSpine.Web.Tokens;
+
+namespace KneeSpine.Web.Hosting;
+
+/// <summary>Builds the KneeSpine web app; used by <c>Program</c> and by <c>kneespine serve</c>.</summary>
+public static class KneeSpineWebHost
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>The app with its middleware and endpoints, ready to run.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseKneeSpineSecurityHeaders();
+        app.UseKneeSpineProblemDetails();
+        app.UseKneeSpineFhirOutcomes();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapKneeSpineHealth();
+        app.MapKneeSpineOpenApi();
+        app.MapKneeSpinePages();
+        var api = app.MapGroup("/api/v1");
+        api.MapEvaluate();
+        api.MapPatients();
+        api.MapAssessments();
+        app.MapFhir();
+        app.MapCdsHooks();
+        return app;
+    }
+
+    /// <summary>Every KneeSpine service registered; also used by CLI commands that need the database but no server.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var applicationName = typeof(KneeSpineWebHost).Assembly.GetName().Name!;
+        var publishedWebRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor Pages and static assets belong to this assembly even when the CLI is the entry point.
+            ApplicationName = applicationName,
+            WebRootPath = Directory.Exists(publishedWebRoot) ? publishedWebRoot : null,
+        });
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, applicationName + ".staticwebassets.runtime.json")))
+        {
+            // A build (not a publish) serves assets from the project folders in every environment, so `dotnet run` looks right.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Quiet defaults without an appsettings file; configuration (Logging:LogLevel:...) still overrides them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        builder.AddKneeSpineOptions();
+        builder.AddKneeSpineStore();
+        builder.AddKneeSpineProblemDetails();
+        builder.AddKneeSpineAccounts();
+        builder.AddKneeSpineTokens();
+        builder.AddKneeSpinePatients();
+        builder.AddKneeSpineAssessments();
+        builder.AddKneeSpineEvaluate();
+        builder.AddKneeSpineFhir();
+        builder.AddKneeSpineCdsHooks();
+        builder.AddKneeSpineHealth();
+        builder.AddKneeSpineOpenApi();
+        builder.AddKneeSpinePages();
+        builder.AddKneeSpineClinic();
+        builder.AddKneeSpineStartup();
+        return builder;
+    }
+}

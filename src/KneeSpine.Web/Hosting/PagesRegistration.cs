@@ -1,0 +1,24 @@
+namespace KneeSpine.Web.Hosting;
+
+public static class PagesRegistration
+{
+    /// <summary>Razor Pages: every page needs a signed-in user unless it opts out (the login page does).</summary>
+    public static IHostApplicationBuilder AddKneeSpinePages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapKneeSpinePages(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

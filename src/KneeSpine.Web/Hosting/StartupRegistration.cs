@@ -1,0 +1,14 @@
+using KneeSpine.Web.Demo;
+
+namespace KneeSpine.Web.Hosting;
+
+public static class StartupRegistration
+{
+    /// <summary>Migrations, roles, the first admin and (with <c>--demo</c>) demo patients, before the first request.</summary>
+    public static IHostApplicationBuilder AddKneeSpineStartup(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHostedService<StartupInitializer>();
+        return builder;
+    }
+}

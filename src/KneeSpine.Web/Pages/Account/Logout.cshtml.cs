@@ -1,0 +1,20 @@
+using KneeSpine.Store.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Account;
+
+/// <summary>Signs out on POST only, so a link elsewhere cannot sign a user out.</summary>
+public sealed class LogoutModel(SignInManager<KneeSpineUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync().ConfigureAwait(false);
+        return LocalRedirect("/account/login");
+    }
+}

@@ -1,0 +1,24 @@
+namespace KneeSpine.Web.Patients;
+
+/// <summary>A patient as the API shows it.</summary>
+/// <param name="Surgery">From the latest assessment; null before the first one.</param>
+/// <param name="Latest">The latest current assessment, when any.</param>
+/// <param name="HasAccount">Whether a patient account is linked to this record.</param>
+/// <param name="IsDemo">Fictional patient seeded by <c>--demo</c>.</param>
+public sealed record PatientResponse(
+    Guid Id,
+    string Name,
+    DateOnly BirthDate,
+    string Sex,
+    SurgeryResponse? Surgery,
+    LatestAssessmentResponse? Latest,
+    bool HasAccount,
+    bool IsDemo,
+    DateTimeOffset CreatedAt,
+    string CreatedBy);
+
+/// <summary>The knee replacement, as given in the latest assessment.</summary>
+public sealed record SurgeryResponse(DateOnly Date, string? Side, string? Procedure, string? Anesthesia);
+
+/// <summary>Enough of the latest assessment for a patient list.</summary>
+public sealed record LatestAssessmentResponse(Guid Id, DateOnly AssessedOn, int DaysSinceSurgery, string Triage);

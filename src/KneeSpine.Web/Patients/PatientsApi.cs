@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KneeSpine.Web.Patients;
+
+public static class PatientsApi
+{
+    public static IHostApplicationBuilder AddKneeSpinePatients(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PatientService>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapPatients(this RouteGroupBuilder api)
+    {
+        var patients = api.MapGroup("/patients").WithTags("Patients").RequireAuthorization();
+
+        patients.MapPost("/", CreateAsync)
+            .RequireAuthorization(Policies.Clinician)
+            .WithName("CreatePatient")
+            .WithSummary("Create a patient record")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        patients.MapGet("/", SearchAsync)
+            .WithName("ListPatients")
+            .WithSummary("List patients, optionally those whose name contains `search`")
+            .WithDescription("Clinicians and admins see every patient; a patient account sees only its own record.");
+
+        patients.MapGet("/{id:guid}", GetAsync)
+            .WithName("GetPatient")
+            .WithSummary("One patient record");
+        return api;
+    }
+
+    internal static async Task<Results<Created<PatientResponse>, ValidationProblem>> CreateAsync(
+        CreatePatientRequest request, PatientService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = service.Validate(request);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, "The patient is not valid.");
+        }
+
+        var patient = await service.CreateAsync(request, user.AuditName(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientService.ToResponse(patient, null));
+    }
+
+    internal static async Task<Ok<IReadOnlyList<PatientResponse>>> SearchAsync(
+        PatientService service, ClaimsPrincipal user, string? search, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.SearchAsync(user, search, cancellationToken).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, PatientService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // A patient asking for another record learns nothing, not even that it exists.
+        var patient = user.CanAccessPatient(id) ? await service.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        return patient is null
+            ? ApiProblems.NotFound("Patient")
+            : TypedResults.Ok(await service.ToResponseAsync(patient, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,7 @@
+namespace KneeSpine.Web.Tests.Infrastructure;
+
+public enum TestDatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
