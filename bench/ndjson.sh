@@ -26,7 +26,7 @@ best() { # best of 3 wall-clock seconds for a command pinned to core 0
   echo "$b"
 }
 assess_s=$(best $cli assess --ndjson "$work/in.ndjson")
-floor_s=$(best $bench floor "$work/in.ndjson" "$work/floor.ndjson")
+floor_s=$(best $bench floor "$work/in.ndjson" -)
 python3 - "$count" "$assess_s" "$floor_s" <<'PY'
 import sys
 n, a, f = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
