@@ -11,6 +11,9 @@ public static class HostileBodies
 {
     private const string Marker = "\"__hostile__\"";
 
+    private static readonly string Large = new('x', 70_000);
+    private static readonly string Huge = new('y', 1_100_000);
+
     /// <summary>Raw JSON fragments: numbers out of any range, fractions, wrong types, bad dates, control, bidi and markup text.</summary>
     private static readonly string[] Values =
     [
@@ -30,6 +33,12 @@ public static class HostileBodies
         for (var i = 0; i < mutations; i++)
         {
             text = Mutate(text, random);
+        }
+
+        if (random.Next(100) < 2)
+        {
+            // Oversized: past the 64 KiB an assessment or resource may be (and sometimes past the 1 MiB ceiling).
+            text = text.Length > 1 ? text[..^1] + ",\"padding\":\"" + (random.Next(10) == 0 ? Huge : Large) + "\"}" : Large;
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -52,7 +61,6 @@ public static class HostileBodies
                 < 55 => Remove(text, random),
                 < 63 => AddProperty(text, random, Value(random)),
                 < 71 => Replace(text, random, Nested(random)),
-                < 73 => AddProperty(text, random, "\"" + new string('x', 65_536 + random.Next(200_000)) + "\""),
                 < 80 => Truncate(text, random),
                 < 85 => Replace(text, random, Value(random) + "," + Value(random)),
                 _ => text,
