@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using KneeSpine.Cli.Assess;
 using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
@@ -11,6 +12,7 @@ namespace KneeSpine.Benchmarks;
 /// <summary>
 /// Per-assessment costs: (a) evaluate a parsed input, (b) parse + validate + evaluate from UTF-8,
 /// (b') the same plus writing the result JSON (the whole per-line work of <c>assess --ndjson</c>),
+/// (c) the whole <c>assess --ndjson</c> pipeline over an in-memory stream of all the lines,
 /// and (d) the floor: System.Text.Json parse into JsonDocument and write back, over the same lines.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +21,7 @@ public class EngineBenchmarks
     private const int Count = 1024;
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private byte[][] _lines = [];
+    private byte[] _ndjson = [];
     private AssessmentInput[] _inputs = [];
     private Utf8JsonWriter _writer = null!;
     private int _next;
@@ -29,6 +32,7 @@ public class EngineBenchmarks
         var generator = new InputGenerator(seed: 2026);
         _inputs = [.. Enumerable.Range(0, Count).Select(_ => generator.Next())];
         _lines = [.. _inputs.Select(i => Encoding.UTF8.GetBytes(AssessmentInputJson.ToJson(i)))];
+        _ndjson = [.. _lines.SelectMany(l => l.Append((byte)'\n'))];
         _writer = new Utf8JsonWriter(_buffer);
     }
 
@@ -55,7 +59,15 @@ public class EngineBenchmarks
         return _buffer.WrittenCount;
     }
 
-    [Benchmark(Description = "(d) floor: JsonDocument parse + write back")]
+    [Benchmark(Description = "(c) assess --ndjson pipeline, per line", OperationsPerInvoke = Count)]
+    public async Task<int> NdjsonPipelinePerLine()
+    {
+        using var input = new MemoryStream(_ndjson, writable: false);
+        var summary = await new NdjsonPipeline(Stream.Null).RunAsync(input, CancellationToken.None).ConfigureAwait(false);
+        return (int)summary.Lines;
+    }
+
+    [Benchmark(Baseline = true, Description = "(d) floor: JsonDocument parse + write back")]
     public int Floor()
     {
         using var document = JsonDocument.Parse(_lines[Next()]);

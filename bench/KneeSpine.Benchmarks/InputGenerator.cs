@@ -21,8 +21,8 @@ internal sealed class InputGenerator(int seed)
             new PatientInfo(_random.Next(40, 95))
             {
                 Sex = Maybe(Pick<Sex>),
-                HeightCm = Maybe(() => (double?)Math.Round(150 + (_random.NextDouble() * 45), 1)),
-                WeightKg = Maybe(() => (double?)Math.Round(50 + (_random.NextDouble() * 70), 1)),
+                HeightCm = Maybe(() => Math.Round(150 + (_random.NextDouble() * 45), 1)),
+                WeightKg = Maybe(() => Math.Round(50 + (_random.NextDouble() * 70), 1)),
             },
             new SurgeryInfo(surgeryDate, Pick<Anesthesia>())
             {
@@ -35,13 +35,13 @@ internal sealed class InputGenerator(int seed)
                 Frequency = Maybe(Pick<PainFrequency>),
                 StartedWhen = Maybe(Pick<PainOnset>),
                 HistoryBeforeSurgery = Maybe(Pick<BackPainHistory>),
-                PainBelowKnee = Maybe(() => (bool?)Rare()),
-                WorseAtNightAtRest = Maybe(() => (bool?)Rare()),
+                PainBelowKnee = Maybe<bool>(Rare),
+                WorseAtNightAtRest = Maybe<bool>(Rare),
             },
             new RedFlagAnswers(Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare()))
         {
-            Knee = Maybe(() => new KneeInfo { PainNow = new PainScore(_random.Next(0, 11)), PainBeforeSurgery = new PainScore(_random.Next(0, 11)) }),
-            Activity = Maybe(() => new ActivityInfo
+            Knee = MaybeSection(() => new KneeInfo { PainNow = new PainScore(_random.Next(0, 11)), PainBeforeSurgery = new PainScore(_random.Next(0, 11)) }),
+            Activity = MaybeSection(() => new ActivityInfo
             {
                 ExerciseMinutesPerWeek = _random.Next(0, 400),
                 LevelBeforeSurgery = Pick<ActivityLevel>(),
@@ -49,15 +49,15 @@ internal sealed class InputGenerator(int seed)
                 WalkingAid = Pick<WalkingAid>(),
                 Limp = _random.Next(4) == 0,
             }),
-            Sleep = Maybe(() => new SleepInfo { HoursPerNight = 4 + _random.Next(0, 9), TroubleSleeping = Pick<SleepTrouble>(), PoorNightsPerWeek = _random.Next(0, 8) }),
-            Conditions = Maybe(() => (IReadOnlyList<Condition>)[.. Code<Condition>.Values.Where(_ => _random.Next(8) == 0)]),
-            Medications = Maybe(() => new MedicationInfo
+            Sleep = MaybeSection(() => new SleepInfo { HoursPerNight = 4 + _random.Next(0, 9), TroubleSleeping = Pick<SleepTrouble>(), PoorNightsPerWeek = _random.Next(0, 8) }),
+            Conditions = MaybeSection<IReadOnlyList<Condition>>(() => [.. Code<Condition>.Values.Where(_ => _random.Next(8) == 0)]),
+            Medications = MaybeSection(() => new MedicationInfo
             {
                 Anticoagulant = Pick<AnticoagulantUse>(),
                 PainMedicines = [.. Code<PainMedicine>.Values.Where(_ => _random.Next(3) == 0)],
                 OpioidDaysLastWeek = _random.Next(0, 8),
             }),
-            Expectations = Maybe(() => new ExpectationsInfo
+            Expectations = MaybeSection(() => new ExpectationsInfo
             {
                 ExpectsNoPainAtAll = _random.Next(3) == 0,
                 ExpectsSurgeryToFixBackPain = _random.Next(4) == 0,
@@ -69,7 +69,8 @@ internal sealed class InputGenerator(int seed)
 
     private T Pick<T>() where T : struct, Enum => Code<T>.Values[_random.Next(Code<T>.Values.Count)];
 
-    private T? Maybe<T>(Func<T?> make) => _random.Next(3) == 0 ? default : make();
+    // A third of optional answers and sections are omitted.
+    private T? MaybeSection<T>(Func<T?> make) where T : class => _random.Next(3) == 0 ? null : make();
 
     private T? Maybe<T>(Func<T> make) where T : struct => _random.Next(3) == 0 ? null : make();
 

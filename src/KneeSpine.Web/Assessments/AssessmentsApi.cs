@@ -26,7 +26,8 @@ public static class AssessmentsApi
             .WithDescription("Body: assessment-input.schema.json (version 1). Stores the input and its result; answers 201 with both.")
             .AcceptsAssessmentInput()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/", ListAsync)
             .WithName("ListAssessments")
@@ -42,7 +43,8 @@ public static class AssessmentsApi
             .AcceptsAssessmentInput()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/{id:guid}/versions", HistoryAsync)
             .WithName("ListAssessmentVersions")
@@ -56,6 +58,11 @@ public static class AssessmentsApi
         if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound("Patient");
+        }
+
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
         }
 
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
@@ -74,6 +81,11 @@ public static class AssessmentsApi
         if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound("Patient");
+        }
+
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
         }
 
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);

@@ -57,12 +57,18 @@ public static class EvaluateApi
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     internal static async Task<IResult> EvaluateAsync(HttpRequest request, AssessmentEvaluation evaluation, CancellationToken cancellationToken)
     {
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
+        }
+
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

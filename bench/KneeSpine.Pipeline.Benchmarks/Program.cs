@@ -1,4 +1,0 @@
-using BenchmarkDotNet.Running;
-
-// dotnet run -c Release --project bench/KneeSpine.Pipeline.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(KneeSpine.Pipeline.Benchmarks.NdjsonBenchmarks).Assembly).Run(args);

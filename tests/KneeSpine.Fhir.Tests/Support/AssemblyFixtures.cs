@@ -1,0 +1,3 @@
+using KneeSpine.Fhir.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(FhirValidatorFixture))]
