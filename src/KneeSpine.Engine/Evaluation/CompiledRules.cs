@@ -15,13 +15,8 @@ internal sealed class CompiledRules
     public CompiledRules(KnowledgeBase knowledgeBase)
     {
         var alertShapes = AlertRules.Shapes;
-        var alertDefinitions = new AlertDefinition[alertShapes.Length];
-        AlertLevels = new TriageLevel[alertShapes.Length];
-        for (var i = 0; i < alertShapes.Length; i++)
-        {
-            alertDefinitions[i] = knowledgeBase.Alerts[alertShapes[i].Id];
-            AlertLevels[i] = alertDefinitions[i].Level;
-        }
+        var alertDefinitions = alertShapes.Select(shape => knowledgeBase.Alerts[shape.Id]).ToArray();
+        AlertLevels = [.. alertDefinitions.Select(alert => alert.Level)];
 
         AlertOrder = [.. Enumerable.Range(0, alertShapes.Length).OrderByDescending(i => AlertLevels[i]).ThenBy(i => i)];
         LevelAlerts = new int[LevelCount][];
@@ -35,6 +30,7 @@ internal sealed class CompiledRules
         Plan = [.. PlanRules.Shapes.Select(shape => PlanTable(shape, knowledgeBase.PlanItems[shape.Id], alertDefinitions))];
         Triages = [.. Enumerable.Range(0, LevelCount).Select(level => new Triage((TriageLevel)level, knowledgeBase.Headline((TriageLevel)level)))];
         Notes = [.. NoteRules.Ids.Select(id => ReadOnly([knowledgeBase.Notes[id].Text]))];
+        PreEncodeTexts();
     }
 
     public TriageLevel[] AlertLevels { get; }
@@ -55,6 +51,30 @@ internal sealed class CompiledRules
 
     /// <summary>Per note, a one-element list holding its text.</summary>
     public IReadOnlyList<string>[] Notes { get; }
+
+    private void PreEncodeTexts()
+    {
+        foreach (var triage in Triages)
+        {
+            EncodedTexts.Add(triage.Headline);
+        }
+
+        foreach (var finding in Alerts.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(finding.Explanation);
+        }
+
+        foreach (var finding in Factors.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(finding.Explanation);
+        }
+
+        foreach (var item in Plan.SelectMany(t => t.All))
+        {
+            EncodedTexts.Add(item.PatientText);
+            EncodedTexts.Add(item.ClinicianText);
+        }
+    }
 
     private static FindingTable<AlertFinding> AlertTable(RuleShape shape, AlertDefinition definition)
     {

@@ -6,6 +6,9 @@ namespace KneeSpine.Engine.Evaluation;
 /// <summary>The derived values of the specification, computed exactly as the rules use them.</summary>
 public static class DerivedValues
 {
+    /// <summary>Far above the error of a double quotient of BMI tenths (about 1e-13), far below the input precision.</summary>
+    private const double TieTolerance = 1e-7;
+
     /// <summary><c>d</c>: calendar days from <paramref name="surgeryDate"/> to <paramref name="assessedOn"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="assessedOn"/> is before <paramref name="surgeryDate"/> (invalid input).</exception>
     public static int DaysSinceSurgery(DateOnly surgeryDate, DateOnly assessedOn)
@@ -27,7 +30,7 @@ public static class DerivedValues
     /// Body mass index, <c>weightKg / (heightCm/100)^2</c>, to one decimal rounded half away from zero;
     /// <see langword="null"/> unless both are given.
     /// </summary>
-    /// <remarks>Computed in decimal so that the rounding is exact (a double quotient such as 29.95 could round either way).</remarks>
+    /// <remarks>Rounding is exact: near a tie (such as 29.95, which a double quotient could put on either side) the value is computed in decimal.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A given value is not a positive finite number.</exception>
     public static double? BodyMassIndex(double? heightCm, double? weightKg)
     {
@@ -44,6 +47,14 @@ public static class DerivedValues
         if (!double.IsFinite(weight) || weight <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(weightKg), weightKg, "Weight must be a positive number of kilograms.");
+        }
+
+        // Fast path in double; only a quotient within rounding noise of a .x5 tie is recomputed
+        // exactly in decimal, so that 25.25 rounds to 25.3 whatever the binary error.
+        var tenths = weight * 100_000 / (height * height);
+        if (Math.Abs(tenths - Math.Floor(tenths) - 0.5) > TieTolerance)
+        {
+            return Math.Round(tenths, MidpointRounding.AwayFromZero) / 10;
         }
 
         var metres = (decimal)height / 100m;

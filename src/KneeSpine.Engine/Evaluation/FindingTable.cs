@@ -30,6 +30,9 @@ internal sealed class FindingTable<T> where T : class
         }
     }
 
+    /// <summary>Every finding of the table.</summary>
+    public IEnumerable<T> All => entries.OfType<T>();
+
     public T Get(in Firing firing) =>
         entries[Index(firing.Arms, firing.Variants, certainties == 2 && firing.Likely ? (int)Certainty.Likely : 0)]
         ?? throw new InvalidOperationException("A rule reported arms that its shape does not declare.");

@@ -7,9 +7,9 @@ namespace KneeSpine.Engine.Results;
 
 /// <summary>Writes and reads results as assessment-result.schema.json (version 1).</summary>
 /// <remarks>
-/// Hand-written over <see cref="Utf8JsonWriter"/> with pre-encoded property names and codes, so
-/// writing a result costs little more than copying its texts. Property order is fixed: the
-/// order of the schema.
+/// Hand-written over <see cref="Utf8JsonWriter"/> with pre-encoded property names and codes; the
+/// knowledge base's texts are written pre-encoded (the bytes are those the writer's encoder would give),
+/// so writing a result costs little more than copying bytes. Property order is the schema's.
 /// </remarks>
 public static class AssessmentResultJson
 {
@@ -62,7 +62,7 @@ public static class AssessmentResultJson
 
         writer.WriteStartObject(TriageName);
         writer.WriteString(Level, Levels[(int)result.Triage.Level]);
-        writer.WriteString(Headline, result.Triage.Headline);
+        EncodedTexts.WriteString(writer, Headline, result.Triage.Headline);
         writer.WriteEndObject();
 
         writer.WriteStartArray(Alerts);
@@ -72,7 +72,7 @@ public static class AssessmentResultJson
             writer.WriteStartObject();
             writer.WriteString(Id, alert.Id);
             writer.WriteString(Level, Levels[(int)alert.Level]);
-            writer.WriteString(Explanation, alert.Explanation);
+            EncodedTexts.WriteString(writer, Explanation, alert.Explanation);
             WriteStrings(writer, TriggeredBy, alert.TriggeredBy);
             WriteStrings(writer, Sources, alert.Sources);
             writer.WriteEndObject();
@@ -87,7 +87,7 @@ public static class AssessmentResultJson
             writer.WriteStartObject();
             writer.WriteString(Id, factor.Id);
             writer.WriteString(CertaintyName, Certainties[(int)factor.Certainty]);
-            writer.WriteString(Explanation, factor.Explanation);
+            EncodedTexts.WriteString(writer, Explanation, factor.Explanation);
             WriteStrings(writer, TriggeredBy, factor.TriggeredBy);
             WriteStrings(writer, Sources, factor.Sources);
             writer.WriteEndObject();
@@ -102,10 +102,10 @@ public static class AssessmentResultJson
             writer.WriteStartObject();
             writer.WriteString(Id, item.Id);
             WriteStrings(writer, Because, item.Because);
-            writer.WriteString(PatientText, item.PatientText);
+            EncodedTexts.WriteString(writer, PatientText, item.PatientText);
             if (item.ClinicianText is not null)
             {
-                writer.WriteString(ClinicianText, item.ClinicianText);
+                EncodedTexts.WriteString(writer, ClinicianText, item.ClinicianText);
             }
 
             WriteStrings(writer, Sources, item.Sources);

@@ -35,11 +35,17 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
     /// <param name="input">The assessment read from <paramref name="response"/>.</param>
     /// <param name="result">The evaluation of <paramref name="input"/>.</param>
     /// <param name="patientReference">The patient (<c>Patient/123</c>); else the response's subject.</param>
+    /// <exception cref="ArgumentException">The response is about another patient than <paramref name="patientReference"/>.</exception>
     public Bundle ToAssessBundle(QuestionnaireResponse response, AssessmentInput input, AssessmentResult result, string? patientReference)
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        // Filing one patient's answers under another is the error that must never pass silently.
+        if (patientReference is not null && response.Subject?.Reference is { } answeredFor && answeredFor != patientReference)
+        {
+            throw new ArgumentException($"The response is about '{answeredFor}', not '{patientReference}'.", nameof(patientReference));
+        }
 
         var copy = (QuestionnaireResponse)response.DeepCopy();
         var identity = ResourceIdentity.Transient(response.Id ?? ContentHash(response));
@@ -133,20 +139,41 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
     /// <c>Patient/$everything</c>: a searchset Bundle (as the operation defines) of the patient, the knee
     /// replacement(s) and every assessment's resources.
     /// </summary>
+    /// <remarks>
+    /// Only the latest assessment's alerts stay active: an earlier assessment's Flags are inactive from the
+    /// next assessment's date, and its CarePlan is revoked and replaced by the next one, so an old warning
+    /// is not read as current.
+    /// </remarks>
     /// <param name="serverBase">Base URL of the FHIR endpoint, for full URLs.</param>
     /// <param name="patient">The patient.</param>
     /// <param name="procedures">The patient's knee replacements.</param>
-    /// <param name="assessments">The patient's stored assessments, oldest first.</param>
+    /// <param name="assessments">The patient's stored assessments, in any order.</param>
     public Bundle Everything(Uri serverBase, PatientDetails patient, IEnumerable<SurgeryRecord> procedures, IEnumerable<StoredAssessment> assessments)
     {
         ArgumentNullException.ThrowIfNull(serverBase);
         ArgumentNullException.ThrowIfNull(patient);
+        ArgumentNullException.ThrowIfNull(procedures);
+        ArgumentNullException.ThrowIfNull(assessments);
         var patientReference = "Patient/" + patient.Id;
         var resources = new List<Resource> { ToPatient(patient) };
         resources.AddRange(procedures.Select(p => ToProcedure(p.Id, patientReference, p.Surgery)));
-        foreach (var assessment in assessments)
+
+        var ordered = assessments.OrderBy(a => a.Input.AssessedOn).ThenBy(a => a.Authored).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        CarePlan? previousPlan = null;
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var set = ToResources(assessment, patientReference, serverBase);
+            var set = ToResources(ordered[i], patientReference, serverBase);
+            if (i + 1 < ordered.Count)
+            {
+                Supersede(set, ordered[i + 1].Input.AssessedOn);
+            }
+
+            if (previousPlan is not null)
+            {
+                set.CarePlan.Replaces = [new ResourceReference("CarePlan/" + previousPlan.Id)];
+            }
+
+            previousPlan = set.CarePlan;
             resources.Add(set.Response);
             resources.AddRange(set.All.Where(r => r is not QuestionnaireResponse));
         }
@@ -166,6 +193,18 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
                 }),
             ],
         };
+    }
+
+    private static void Supersede(AssessmentResources set, DateOnly nextAssessment)
+    {
+        foreach (var flag in set.Flags)
+        {
+            flag.Status = Flag.FlagStatus.Inactive;
+            flag.Period ??= new Period();
+            flag.Period.End = FhirDates.Text(nextAssessment);
+        }
+
+        set.CarePlan.Status = RequestStatus.Revoked;
     }
 
     private static ResourceReference Subject(string? patientReference) =>

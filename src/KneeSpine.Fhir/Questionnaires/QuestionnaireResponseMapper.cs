@@ -85,7 +85,7 @@ public static partial class QuestionnaireResponseMapper
             var items = InputFields.All
                 .Where(f => f.Section == section)
                 .Select(f => (Field: f, Node: Find(document, f.Path)))
-                .Where(p => p.Node is not null)
+                .Where(p => p.Node is not null and not JsonArray { Count: 0 })
                 .Select(p => new QuestionnaireResponse.ItemComponent
                 {
                     LinkId = p.Field.Path,

@@ -44,6 +44,19 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task Notes_for_the_clinician_are_shown_when_the_result_has_any()
+    {
+        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf(Emergency)))!.AsObject();
+        input.Remove("medications");
+
+        var run = await CliRun.RunWithInputAsync(input.ToJsonString(), "assess", "-");
+
+        Assert.Equal(0, run.ExitCode);
+        var notes = run.Output[run.Output.IndexOf("NOTES FOR THE CLINICIAN", StringComparison.Ordinal)..];
+        Assert.Contains("treat spinal epidural haematoma as possible", notes.ReplaceLineEndings(" ").Replace("      ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Redirected_output_has_no_colour_codes()
     {
         var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(SharedSpec.InputOf(Emergency))), terminal: false, noColor: false, "assess", "-");

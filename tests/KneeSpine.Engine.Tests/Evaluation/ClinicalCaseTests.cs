@@ -92,6 +92,19 @@ public sealed class ClinicalCaseTests
         Assert.Equal([KnowledgeBase.Default.Notes["anticoagulant-unknown-after-neuraxial"].Text], result.Notes);
     }
 
+    [Fact]
+    public void Worsening_leg_weakness_after_spinal_with_no_medication_answers_carries_the_same_note()
+    {
+        var result = Evaluate.Result(Baseline
+            .Anesthesia(Anesthesia.Spinal)
+            .DaysAfterSurgery(14)
+            .RedFlags(r => r with { LegWeaknessOrNumbnessGettingWorse = true }));
+
+        Assert.Equal(["progressive-neurological-deficit"], result.AlertIds());
+        Assert.Equal(["emergency-care"], result.PlanIds());
+        Assert.Equal([KnowledgeBase.Default.Notes["anticoagulant-unknown-after-neuraxial"].Text], result.Notes);
+    }
+
     [Theory]
     [InlineData(AnticoagulantUse.Prophylactic, 4, Anesthesia.Epidural)]
     [InlineData(AnticoagulantUse.None, 4, Anesthesia.Epidural)]

@@ -49,6 +49,26 @@ public sealed class DerivedValueTests
     public void Bmi_is_rounded_to_one_decimal_half_away_from_zero(double height, double weight, double bmi) =>
         Assert.Equal(bmi, DerivedValues.BodyMassIndex(height, weight));
 
+    [Fact]
+    public void Bmi_agrees_with_exact_decimal_rounding_over_the_whole_input_range()
+    {
+        // A coarse grid over every height, and every weight at whole-ten heights (where ties such as 24.95 occur).
+        var grid = from height in Enumerable.Range(0, 215).Select(i => 1000 + (i * 7))
+                   from weight in Enumerable.Range(0, 465).Select(i => 250 + (i * 7))
+                   select (height, weight);
+        var ties = from height in Enumerable.Range(10, 16).Select(i => i * 100)
+                   from weight in Enumerable.Range(250, 3251)
+                   select (height, weight);
+
+        foreach (var (heightTenths, weightTenths) in grid.Concat(ties))
+        {
+            var metres = heightTenths / 1000m;
+            var exact = (double)Math.Round(weightTenths / 10m / (metres * metres), 1, MidpointRounding.AwayFromZero);
+
+            Assert.Equal(exact, DerivedValues.BodyMassIndex(heightTenths / 10.0, weightTenths / 10.0));
+        }
+    }
+
     [Theory]
     [InlineData(160.0, null)]
     [InlineData(null, 80.0)]

@@ -49,6 +49,26 @@ public sealed class AssessmentInputReaderTests
     }
 
     [Fact]
+    public void Properties_in_any_order_read_the_same()
+    {
+        static JsonObject Reversed(JsonObject node)
+        {
+            var copy = new JsonObject();
+            foreach (var (name, value) in node.Reverse().ToList())
+            {
+                copy[name] = value is JsonObject inner ? Reversed(inner) : value?.DeepClone();
+            }
+
+            return copy;
+        }
+
+        var reversed = Read(ValidInput.Bytes(Reversed(ValidInput.Node()))).Input!;
+        var ordered = Read(ValidInput.Text).Input!;
+
+        Assert.Equal(AssessmentInputJson.ToJson(ordered), AssessmentInputJson.ToJson(reversed));
+    }
+
+    [Fact]
     public void Omitted_optional_fields_and_sections_read_as_null()
     {
         var input = Read(ValidInput.With(root =>

@@ -95,7 +95,7 @@ public sealed class SpecConformanceTests
     [Fact]
     public void The_knowledge_base_version_is_the_specification_version()
     {
-        var title = File.ReadLines(SharedSpec.ClinicalRulesPath).First();
+        var title = File.ReadLines(ClinicalRulesPath).First();
 
         Assert.Equal("2026.11", Kb.Version);
         Assert.Contains("version " + Kb.Version, title, StringComparison.Ordinal);

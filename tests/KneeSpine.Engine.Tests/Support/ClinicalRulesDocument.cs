@@ -33,7 +33,10 @@ internal sealed class ClinicalRulesDocument
         }
     }
 
-    public static ClinicalRulesDocument Load() => new(File.ReadAllLines(SharedSpec.ClinicalRulesPath));
+    /// <summary>shared/spec/clinical-rules.md, in the directory the input tests locate (walking up from the test binaries).</summary>
+    public static string ClinicalRulesPath => Path.Combine(Input.InputSpec.Directory, "clinical-rules.md");
+
+    public static ClinicalRulesDocument Load() => new(File.ReadAllLines(ClinicalRulesPath));
 
     /// <summary>Rows (header excluded) of the table under the heading starting with <paramref name="heading"/>.</summary>
     public IReadOnlyList<string[]> Table(string heading) =>

@@ -229,6 +229,18 @@ public sealed class AssessBundleTests(FhirValidatorFixture validator)
     }
 
     [Fact]
+    public void Response_about_another_patient_is_refused()
+    {
+        var input = Examples.Input("01-mild-pain-after-spinal");
+        var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(input, "Patient/p1");
+
+        var error = Assert.Throws<ArgumentException>(
+            () => FhirAssessmentMapper.Default.ToAssessBundle(response, input, AssessmentEvaluator.Default.Evaluate(input), "Patient/p2"));
+
+        Assert.Contains("Patient/p1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_any_patient_the_subject_says_so_and_stays_valid()
     {
         var bundle = Assess("01-mild-pain-after-spinal", patient: null).Bundle;

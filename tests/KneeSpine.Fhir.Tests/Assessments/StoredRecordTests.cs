@@ -11,6 +11,10 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
 {
     private static readonly Uri ServerBase = new("https://kneespine.example.org/fhir/");
 
+    // Assessed 2025-11-15 and 2026-02-09 respectively.
+    private const string Earlier = "06-sciatica-pattern-late";
+    private const string Later = "04-fever-after-surgery";
+
     private static readonly PatientDetails Ada = new("p1", "Lovelace", ["Ada", "Augusta"], new DateOnly(1954, 12, 10), Sex.Female);
 
     [Fact]
@@ -114,6 +118,40 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
     }
 
     [Fact]
+    public void Only_the_latest_assessments_alerts_stay_active_and_its_plan_replaces_the_earlier_one()
+    {
+        var bundle = Everything();
+        var plans = bundle.All<CarePlan>().ToList();
+        var laterDate = Examples.Input(Later).AssessedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var flags = bundle.All<Flag>().ToList();
+        var current = flags.Where(f => f.Code.Coding[0].Code == "possible-spinal-infection").ToList();
+        var superseded = flags.Except(current).ToList();
+
+        Assert.Equal(["radicular-pain", "persistent-pain"], superseded.Select(f => f.Code.Coding[0].Code));
+        Assert.All(superseded, f => Assert.Equal((Flag.FlagStatus.Inactive, laterDate), (f.Status!.Value, f.Period.End)));
+        Assert.Equal(Flag.FlagStatus.Active, Assert.Single(current).Status);
+        Assert.Equal(RequestStatus.Revoked, plans[0].Status);
+        Assert.Equal(RequestStatus.Active, plans[1].Status);
+        Assert.Equal("CarePlan/" + plans[0].Id, plans[1].Replaces.Single().Reference);
+    }
+
+    [Fact]
+    public void Everything_orders_assessments_by_date_whatever_order_they_come_in()
+    {
+        var earlier = Examples.Input(Earlier);
+        var later = Examples.Input(Later);
+
+        var bundle = FhirAssessmentMapper.Default.Everything(ServerBase, Ada, [],
+        [
+            new StoredAssessment("a2", later, AssessmentEvaluator.Default.Evaluate(later)),
+            new StoredAssessment("a1", earlier, AssessmentEvaluator.Default.Evaluate(earlier)),
+        ]);
+
+        Assert.Equal(["a1", "a2"], bundle.All<QuestionnaireResponse>().Select(r => r.Id));
+        Assert.Equal(Flag.FlagStatus.Active, bundle.All<Flag>().Single(f => f.Code.Coding[0].Code == "possible-spinal-infection").Status);
+    }
+
+    [Fact]
     public void Everything_is_valid_R4()
     {
         validator.AssertValid(Everything());
@@ -142,8 +180,8 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
 
     private static Bundle Everything()
     {
-        var first = Examples.Input("04-fever-after-surgery");
-        var second = Examples.Input("06-sciatica-pattern-late");
+        var first = Examples.Input(Earlier);
+        var second = Examples.Input(Later);
         return FhirAssessmentMapper.Default.Everything(
             ServerBase,
             Ada,

@@ -10,6 +10,9 @@ internal static class FieldIndex
 
     public static readonly int Count = InputFields.All.Count;
 
+    /// <summary>The catalogue as an array: the reader indexes it for every value, so no interface calls.</summary>
+    public static readonly InputField[] Fields = [.. InputFields.All];
+
     public static readonly int NewBladderOrBowelProblem = Of("redFlags.newBladderOrBowelProblem");
     public static readonly int AssessedOn = Of("assessedOn");
     public static readonly int AgeYears = Of("patient.ageYears");

@@ -20,7 +20,7 @@ internal static class FieldRules
             return true;
         }
 
-        errors.Add(InputFields.All[field].Path, InputMessages.OutOfRange(InputFields.All[field], Format(value)));
+        errors.Add(FieldIndex.Fields[field].Path, InputMessages.OutOfRange(FieldIndex.Fields[field], Format(value)));
         return false;
     }
 
@@ -29,20 +29,20 @@ internal static class FieldRules
     {
         if (assessedOn < surgeryDate)
         {
-            errors.Add(InputFields.All[FieldIndex.AssessedOn].Path, InputMessages.AssessedBeforeSurgery(assessedOn, surgeryDate));
+            errors.Add(FieldIndex.Fields[FieldIndex.AssessedOn].Path, InputMessages.AssessedBeforeSurgery(assessedOn, surgeryDate));
         }
     }
 
     /// <summary>Path of one entry of a list field: <c>conditions[3]</c>.</summary>
     public static string ItemPath(int field, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{InputFields.All[field].Path}[{index}]");
+        string.Create(CultureInfo.InvariantCulture, $"{FieldIndex.Fields[field].Path}[{index}]");
 
     /// <summary>Adds a code to a list, reporting it when it is already listed.</summary>
     public static void AddToList(ref CodeList list, int field, int position, int index, ref ErrorList errors)
     {
         if (!list.TryAdd(position, index, out var first))
         {
-            errors.Add(ItemPath(field, index), InputMessages.DuplicateCode(InputFields.All[field].Codes[position], ItemPath(field, first)));
+            errors.Add(ItemPath(field, index), InputMessages.DuplicateCode(FieldIndex.Fields[field].Codes[position], ItemPath(field, first)));
         }
     }
 

@@ -13,7 +13,7 @@ internal ref partial struct InputParser
     {
         if (_slots.WasSeen(field))
         {
-            _errors.Add(InputFields.All[field].Path, InputMessages.DuplicateProperty);
+            _errors.Add(FieldIndex.Fields[field].Path, InputMessages.DuplicateProperty);
             _reader.Skip();
             return;
         }
@@ -22,11 +22,11 @@ internal ref partial struct InputParser
         _reader.Read();
         if (_reader.TokenType == JsonTokenType.Null)
         {
-            _errors.Add(InputFields.All[field].Path, InputMessages.Null(InputFields.All[field]));
+            _errors.Add(FieldIndex.Fields[field].Path, InputMessages.Null(FieldIndex.Fields[field]));
             return;
         }
 
-        switch (InputFields.All[field].Kind)
+        switch (FieldIndex.Fields[field].Kind)
         {
             case FieldKind.Boolean:
                 ReadBoolean(field);
@@ -71,7 +71,7 @@ internal ref partial struct InputParser
             return;
         }
 
-        var isInteger = InputFields.All[field].Kind == FieldKind.Integer;
+        var isInteger = FieldIndex.Fields[field].Kind == FieldKind.Integer;
         if (isInteger && _reader.TryGetInt64(out var whole))
         {
             if (FieldRules.InRange(field, whole))
@@ -132,13 +132,13 @@ internal ref partial struct InputParser
             || !Utf8Parser.TryParse(text.Slice(8, 2), out int day, out var dayLength) || dayLength != 2
             || !IsDigits(text))
         {
-            _errors.Add(InputFields.All[field].Path, InputMessages.NotADate(CurrentText()));
+            _errors.Add(FieldIndex.Fields[field].Path, InputMessages.NotADate(CurrentText()));
             return;
         }
 
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            _errors.Add(InputFields.All[field].Path, InputMessages.ImpossibleDate(CurrentText()));
+            _errors.Add(FieldIndex.Fields[field].Path, InputMessages.ImpossibleDate(CurrentText()));
             return;
         }
 
@@ -173,7 +173,7 @@ internal ref partial struct InputParser
         }
         else
         {
-            _errors.Add(InputFields.All[field].Path, InputMessages.UnknownCode(InputFields.All[field], CurrentText()));
+            _errors.Add(FieldIndex.Fields[field].Path, InputMessages.UnknownCode(FieldIndex.Fields[field], CurrentText()));
         }
     }
 
@@ -202,9 +202,9 @@ internal ref partial struct InputParser
             var path = FieldRules.ItemPath(field, index);
             var message = _reader.TokenType switch
             {
-                JsonTokenType.String => InputMessages.UnknownCode(InputFields.All[field], CurrentText()),
-                JsonTokenType.Null => InputMessages.NullListItem(InputFields.All[field]),
-                _ => InputMessages.WrongType(InputFields.All[field] with { Kind = FieldKind.Choice }, Describe()),
+                JsonTokenType.String => InputMessages.UnknownCode(FieldIndex.Fields[field], CurrentText()),
+                JsonTokenType.Null => InputMessages.NullListItem(FieldIndex.Fields[field]),
+                _ => InputMessages.WrongType(FieldIndex.Fields[field] with { Kind = FieldKind.Choice }, Describe()),
             };
             _errors.Add(path, message);
             SkipContainer();
@@ -262,10 +262,10 @@ internal ref partial struct InputParser
 
     private void WrongType(int field)
     {
-        _errors.Add(InputFields.All[field].Path, InputMessages.WrongType(InputFields.All[field], Describe()));
+        _errors.Add(FieldIndex.Fields[field].Path, InputMessages.WrongType(FieldIndex.Fields[field], Describe()));
         SkipContainer();
     }
 
     private void OutOfRange(int field) =>
-        _errors.Add(InputFields.All[field].Path, InputMessages.OutOfRange(InputFields.All[field], Encoding.UTF8.GetString(_reader.ValueSpan)));
+        _errors.Add(FieldIndex.Fields[field].Path, InputMessages.OutOfRange(FieldIndex.Fields[field], Encoding.UTF8.GetString(_reader.ValueSpan)));
 }

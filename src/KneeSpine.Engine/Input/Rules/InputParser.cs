@@ -162,33 +162,39 @@ internal ref partial struct InputParser
         }
 
         _slots.SectionsGiven |= bit;
+        var next = 0;
         while (_reader.Read() && _reader.TokenType == JsonTokenType.PropertyName)
         {
-            ReadSectionProperty(section);
+            next = ReadSectionProperty(section, next);
         }
 
         foreach (var field in section.Fields)
         {
-            if (InputFields.All[field.Field].Required && !_slots.WasSeen(field.Field))
+            if (FieldIndex.Fields[field.Field].Required && !_slots.WasSeen(field.Field))
             {
-                _errors.Add(InputFields.All[field.Field].Path, InputMessages.Missing(InputFields.All[field.Field]));
+                _errors.Add(FieldIndex.Fields[field.Field].Path, InputMessages.Missing(FieldIndex.Fields[field.Field]));
             }
         }
     }
 
-    private void ReadSectionProperty(InputSchema.Section section)
+    /// <summary>Reads one property of a section; returns where to start looking for the next one.</summary>
+    /// <remarks>Documents usually list fields in schema order, so the search starts after the last match and mostly hits at once.</remarks>
+    private int ReadSectionProperty(InputSchema.Section section, int start)
     {
-        foreach (var field in section.Fields)
+        var fields = section.Fields;
+        for (var n = 0; n < fields.Length; n++)
         {
-            if (_reader.ValueTextEquals(field.Utf8Name))
+            var i = start + n < fields.Length ? start + n : start + n - fields.Length;
+            if (_reader.ValueTextEquals(fields[i].Utf8Name))
             {
-                ReadFieldOnce(field.Field);
-                return;
+                ReadFieldOnce(fields[i].Field);
+                return i + 1 < fields.Length ? i + 1 : 0;
             }
         }
 
         _errors.Add(section.Name + "." + InputMessages.Quote(CurrentText()), InputMessages.UnknownProperty(section.AllowedNames));
         _reader.Skip();
+        return start;
     }
 
     private void CheckRootComplete()
@@ -200,9 +206,9 @@ internal ref partial struct InputParser
 
         foreach (var field in InputSchema.RootFields)
         {
-            if (InputFields.All[field.Field].Required && !_slots.WasSeen(field.Field))
+            if (FieldIndex.Fields[field.Field].Required && !_slots.WasSeen(field.Field))
             {
-                _errors.Add(field.Name, InputMessages.Missing(InputFields.All[field.Field]));
+                _errors.Add(field.Name, InputMessages.Missing(FieldIndex.Fields[field.Field]));
             }
         }
 

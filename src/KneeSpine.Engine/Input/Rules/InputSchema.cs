@@ -13,7 +13,7 @@ internal static class InputSchema
 
     /// <summary>Fields that sit directly on the root (<c>assessedOn</c>, <c>conditions</c>).</summary>
     public static readonly NamedField[] RootFields =
-        [.. Enumerable.Range(0, FieldIndex.Count).Where(i => !InputFields.All[i].Path.Contains('.', StringComparison.Ordinal)).Select(i => new NamedField(InputFields.All[i].Path, i))];
+        [.. Enumerable.Range(0, FieldIndex.Count).Where(i => !FieldIndex.Fields[i].Path.Contains('.', StringComparison.Ordinal)).Select(i => new NamedField(FieldIndex.Fields[i].Path, i))];
 
     /// <summary>The object sections, in schema order (the order <see cref="AssessmentInputJson"/> writes them).</summary>
     public static readonly Section[] Sections = BuildSections();
@@ -41,8 +41,8 @@ internal static class InputSchema
         [
             .. names.Select(name =>
             {
-                var fields = Enumerable.Range(0, FieldIndex.Count).Where(i => InputFields.All[i].Section == name && InputFields.All[i].Path.Contains('.', StringComparison.Ordinal))
-                    .Select(i => new NamedField(InputFields.All[i].Path[(name.Length + 1)..], i)).ToArray();
+                var fields = Enumerable.Range(0, FieldIndex.Count).Where(i => FieldIndex.Fields[i].Section == name && FieldIndex.Fields[i].Path.Contains('.', StringComparison.Ordinal))
+                    .Select(i => new NamedField(FieldIndex.Fields[i].Path[(name.Length + 1)..], i)).ToArray();
                 return new Section(name, fields);
             }),
         ];
@@ -68,7 +68,7 @@ internal static class InputSchema
         public NamedField[] Fields { get; } = fields;
 
         /// <summary>A section is required when it holds a required field (the schema's root "required" list).</summary>
-        public bool Required { get; } = fields.Any(f => InputFields.All[f.Field].Required);
+        public bool Required { get; } = fields.Any(f => FieldIndex.Fields[f.Field].Required);
 
         public string AllowedNames { get; } = string.Join(", ", fields.Select(f => f.Name));
     }
