@@ -135,6 +135,19 @@ public abstract class AssessmentsApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Cross_site_style_form_post_is_refused_with_415_and_stores_nothing()
+    {
+        var (clinician, _) = await ClinicianAsync();
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Form Post Patient");
+        var form = new StringContent(Inputs.Valid().ToJsonString(), System.Text.Encoding.UTF8, "text/plain");
+
+        var response = await clinician.PostAsync($"/api/v1/patients/{patient}/assessments", form, Cancel);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, await App.WithServiceAsync<KneeSpineDbContext, int>(db => db.Assessments.CountAsync(a => a.PatientId == patient, Cancel)));
+    }
+
+    [Fact]
     public async Task Assessment_dated_in_the_future_is_rejected()
     {
         var (clinician, _) = await ClinicianAsync();

@@ -83,6 +83,17 @@ public abstract class EvaluateApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Body_that_is_not_declared_as_json_gives_415()
+    {
+        var form = new StringContent(Inputs.Valid().ToJsonString(), System.Text.Encoding.UTF8, "text/plain");
+
+        var response = await fixture.App.Anonymous().PostAsync("/api/v1/evaluate", form, Cancel);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Body_larger_than_an_assessment_can_be_gives_413()
     {
         var huge = "{\"x\":\"" + new string('a', 70 * 1024) + "\"}";

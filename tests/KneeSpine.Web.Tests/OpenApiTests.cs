@@ -29,6 +29,23 @@ public abstract class OpenApiTests(AppFixture fixture)
             Assert.True(paths[pair[0]]?.AsObject().ContainsKey(pair[1]) == true, $"{pair[1]} {pair[0]} missing from {string.Join(", ", paths.Select(p => p.Key))}");
         }
     }
+
+    [Fact]
+    public async Task Assessment_bodies_are_described_by_a_schema_built_from_the_input_catalogue()
+    {
+        var document = await (await fixture.App.Anonymous().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).ReadObjectAsync();
+
+        var evaluateBody = document["paths"]!["/api/v1/evaluate"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var input = document["components"]!["schemas"]!["AssessmentInput"]!;
+
+        Assert.Equal("#/components/schemas/AssessmentInput", evaluateBody);
+        Assert.Contains("redFlags", input["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Contains("feverOrChills", input["properties"]!["redFlags"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()));
+        var pain = input["properties"]!["backPain"]!["properties"]!["intensityNow"]!;
+        Assert.Equal(0, pain["minimum"]!.GetValue<int>());
+        Assert.Equal(10, pain["maximum"]!.GetValue<int>());
+        Assert.Contains("spinal", input["properties"]!["surgery"]!["properties"]!["anesthesia"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
 }
 
 public sealed class OpenApiOnSqlite(SqliteApp app) : OpenApiTests(app), IClassFixture<SqliteApp>;

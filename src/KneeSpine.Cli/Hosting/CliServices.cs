@@ -19,7 +19,7 @@ internal static class CliServices
         var app = builder.Build();
         try
         {
-            await KneeSpineDatabase.PrepareAsync(app.Services, cancellationToken).ConfigureAwait(false);
+            await KneeSpineDatabase.PrepareAsync(app.Services, bootstrapAdmin: false, cancellationToken).ConfigureAwait(false);
             return app;
         }
         catch

@@ -62,7 +62,7 @@ internal static class FactorRules
         new("age", [P.AgeYears]),
         new("inactivity", [P.ExerciseMinutesPerWeek], [P.LevelBeforeSurgery]),
         new("trunk-muscle-weakness", [P.TrunkMuscleWeakness]),
-        new("comorbidity", [[P.Conditions], [P.HeightCm, P.WeightKg]], ["high-bmi"]),
+        new("comorbidity", Arms: [[P.Conditions], [P.HeightCm, P.WeightKg]], Variants: ["high-bmi"]),
         new("prior-back-pain", [P.HistoryBeforeSurgery], [P.StartedWhen]),
         new("unmasked-back-pain", [P.HistoryBeforeSurgery], [P.StartedWhen], [P.KneePainNow, P.IntensityNow], [P.KneePainBeforeSurgery]),
         new("spinal-anesthesia", [P.Anesthesia, P.StartedWhen, P.AssessedOn, P.SurgeryDate]),

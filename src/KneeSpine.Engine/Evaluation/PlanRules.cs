@@ -49,9 +49,9 @@ internal static class PlanRules
 
     public static readonly RuleShape[] Shapes =
     [
-        new("emergency-care", [], [], TriageLevel.Emergency),
-        new("contact-care-team-today", [], [], TriageLevel.Urgent),
-        new("book-clinician-review", [], [], TriageLevel.Soon),
+        new("emergency-care", Arms: [], Variants: [], TriageLevel.Emergency),
+        new("contact-care-team-today", Arms: [], Variants: [], TriageLevel.Urgent),
+        new("book-clinician-review", Arms: [], Variants: [], TriageLevel.Soon),
         new("post-spinal-reassurance", ["spinal-anesthesia"]),
         new("physical-therapy", [Baseline]),
         new("core-strengthening", ["trunk-muscle-weakness"]),
@@ -59,9 +59,9 @@ internal static class PlanRules
         new("gait-training", ["gait-abnormality"]),
         new("sleep-hygiene", ["insomnia"]),
         new("medical-review-of-conditions", ["comorbidity"]),
-        new("pre-existing-back-pain-care", [["prior-back-pain"], ["unmasked-back-pain"]], ["masking", "spine-assessment"]),
-        new("heat-therapy", [[Baseline]], ["reduced-feeling"]),
-        new("analgesic-stewardship", [[Baseline]], ["opioid-review"]),
+        new("pre-existing-back-pain-care", Arms: [["prior-back-pain"], ["unmasked-back-pain"]], Variants: ["masking", "spine-assessment"]),
+        new("heat-therapy", Arms: [[Baseline]], Variants: ["reduced-feeling"]),
+        new("analgesic-stewardship", Arms: [[Baseline]], Variants: ["opioid-review"]),
         new("realistic-expectations", [Baseline], ["unrealistic-expectations"]),
         new("allow-time-to-heal", [Baseline]),
         new("self-monitor-pain", [Baseline]),

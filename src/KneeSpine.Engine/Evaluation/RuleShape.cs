@@ -13,6 +13,7 @@ namespace KneeSpine.Engine.Evaluation;
 /// <param name="TriageLevel">For the plan's triage items: the level whose fired alerts are the arms.</param>
 internal sealed record RuleShape(string Id, string[][] Arms, string[] Variants, TriageLevel? TriageLevel = null)
 {
+    /// <summary>A rule without text variants: one argument per arm. Rules with variants name both lists.</summary>
     public RuleShape(string id, params string[][] arms)
         : this(id, arms, [])
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Patients;
+using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,9 +24,10 @@ public static class AssessmentsApi
             .WithName("CreateAssessment")
             .WithSummary("Evaluate and store an assessment")
             .WithDescription("Body: assessment-input.schema.json (version 1). Stores the input and its result; answers 201 with both.")
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .AcceptsAssessmentInput()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/", ListAsync)
             .WithName("ListAssessments")
@@ -38,10 +40,11 @@ public static class AssessmentsApi
         assessments.MapPut("/{id:guid}", ReviseAsync)
             .WithName("ReviseAssessment")
             .WithSummary("Edit an assessment: stores a new version, the old one stays unchanged")
-            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json")
+            .AcceptsAssessmentInput()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/{id:guid}/versions", HistoryAsync)
             .WithName("ListAssessmentVersions")
@@ -55,6 +58,11 @@ public static class AssessmentsApi
         if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound("Patient");
+        }
+
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
         }
 
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
@@ -73,6 +81,11 @@ public static class AssessmentsApi
         if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
         {
             return ApiProblems.NotFound("Patient");
+        }
+
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
         }
 
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);

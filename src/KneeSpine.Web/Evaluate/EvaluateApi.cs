@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Results;
+using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -52,16 +53,22 @@ public static class EvaluateApi
             .WithName("Evaluate")
             .WithSummary("Evaluate one assessment without storing it")
             .WithDescription("Body: assessment-input.schema.json (version 1). Answer: assessment-result.schema.json. Nothing is stored or logged. Invalid input gives 400 with `errors` keyed by JSON path, e.g. `redFlags.feverOrChills`.")
-            .Accepts<JsonObject>("application/json")
+            .AcceptsAssessmentInput()
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     internal static async Task<IResult> EvaluateAsync(HttpRequest request, AssessmentEvaluation evaluation, CancellationToken cancellationToken)
     {
+        if (!RequestBody.IsJson(request))
+        {
+            return RequestBody.NotJson();
+        }
+
         var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {

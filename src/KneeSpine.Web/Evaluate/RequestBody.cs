@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KneeSpine.Web.Evaluate;
 
@@ -36,9 +37,19 @@ internal static class RequestBody
         }
     }
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int limit = MaxAssessmentBytes) => TypedResults.Problem(
+    /// <summary>
+    /// Bodies are read raw (the engine parses them), so the content type is checked here: only JSON is accepted,
+    /// which also keeps a cross-site HTML form from posting to the API with a browser's cookie.
+    /// </summary>
+    public static bool IsJson(HttpRequest request) => request.HasJsonContentType();
+
+    public static ProblemHttpResult NotJson() => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "The request body must be JSON.",
+        detail: "Send the assessment with Content-Type: application/json.");
+
+    public static ProblemHttpResult TooLarge(int limit = MaxAssessmentBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large.",
         detail: $"An assessment is at most {limit / 1024} KiB of JSON.");
-
 }

@@ -5,6 +5,7 @@ using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
+using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.Tokens;

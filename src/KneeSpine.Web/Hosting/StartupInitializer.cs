@@ -8,7 +8,7 @@ internal sealed class StartupInitializer(IServiceProvider services, IOptions<Kne
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await KneeSpineDatabase.PrepareAsync(services, cancellationToken).ConfigureAwait(false);
+        await KneeSpineDatabase.PrepareAsync(services, bootstrapAdmin: true, cancellationToken).ConfigureAwait(false);
         if (options.Value.Demo)
         {
             var scope = services.CreateAsyncScope();
