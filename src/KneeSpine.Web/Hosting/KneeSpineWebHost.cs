@@ -2,6 +2,7 @@ using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
 using KneeSpine.Web.CdsHooks;
+using KneeSpine.Web.Clinic;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
@@ -85,6 +86,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();
+        builder.AddKneeSpineClinic();
         builder.AddKneeSpineStartup();
         return builder;
     }

@@ -1,0 +1,54 @@
+using KneeSpine.Engine.Codes;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Knowledge;
+using KneeSpine.Engine.Results;
+using KneeSpine.Web.Handouts;
+
+namespace KneeSpine.Web.Assessments.Results;
+
+/// <summary>What the result partial shows: the engine's result with the knowledge base's titles and citations.</summary>
+/// <param name="Result">The evaluated assessment.</param>
+/// <param name="KnowledgeBase">Titles and full citations.</param>
+/// <param name="ForPatient">Patients see plain text only; clinicians also see clinician notes and what triggered each finding.</param>
+/// <param name="HandoutUrl">Where to download the PDF handout, when it can be downloaded.</param>
+public sealed record ResultView(AssessmentResult Result, KnowledgeBase KnowledgeBase, bool ForPatient, string? HandoutUrl)
+{
+    /// <summary>Whether the result is an emergency (shown before anything else).</summary>
+    public bool IsEmergency => Result.Triage.Level == TriageLevel.Emergency;
+
+    /// <summary>Signs that mean emergency care now.</summary>
+    public IReadOnlyList<string> WarningSigns => EmergencyWarningSigns.For(KnowledgeBase);
+
+    /// <summary>Every source cited, in order of first citation, with its full citation.</summary>
+    public IReadOnlyList<(string Id, string Citation)> Sources =>
+        [.. Result.Alerts.SelectMany(a => a.Sources)
+            .Concat(Result.Factors.SelectMany(f => f.Sources))
+            .Concat(Result.Plan.SelectMany(p => p.Sources))
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => (id, KnowledgeBase.Sources.TryGet(id, out var s) ? s.Citation : id))];
+
+    /// <summary>Title of an alert.</summary>
+    public string AlertTitle(string id) => KnowledgeBase.Alerts.TryGet(id, out var a) ? a.Title : id;
+
+    /// <summary>Clinician note of an alert, when any.</summary>
+    public string? AlertClinicianText(string id) => KnowledgeBase.Alerts.TryGet(id, out var a) ? a.ClinicianText : null;
+
+    /// <summary>Title of a factor.</summary>
+    public string FactorTitle(string id) => KnowledgeBase.Factors.TryGet(id, out var f) ? f.Title : id;
+
+    /// <summary>Title of a plan item.</summary>
+    public string PlanTitle(string id) => KnowledgeBase.PlanItems.TryGet(id, out var p) ? p.Title : id;
+
+    /// <summary>Text of a clinician note.</summary>
+    public string NoteText(string id) => KnowledgeBase.Notes.TryGet(id, out var n) ? n.Text : id;
+
+    /// <summary>Clinician labels of the answers that fired a finding.</summary>
+    public static string TriggeredBy(IEnumerable<string> paths) =>
+        string.Join("; ", paths.Select(p => InputFields.TryGet(p, out var f) ? f.Label : p));
+
+    /// <summary>The spec code of a level, e.g. <c>self-care</c>.</summary>
+    public static string Code(TriageLevel level) => Code<TriageLevel>.ToCode(level);
+
+    /// <summary>The anchor of a source in the sources list.</summary>
+    public static string SourceAnchor(string id) => "source-" + id;
+}

@@ -1,0 +1,44 @@
+using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Assessments.Forms;
+
+namespace KneeSpine.Web.Clinic;
+
+/// <summary>
+/// Checks a submitted assessment form and stores it through the web core's <see cref="AssessmentService"/>
+/// (new assessment, or the next version of an existing one). Nothing is stored unless every answer is valid.
+/// </summary>
+public sealed class AssessmentSubmission(AssessmentService assessments)
+{
+    /// <summary>The stored assessment's id, or the problems to show.</summary>
+    public sealed record Outcome(Guid? StoredId, IReadOnlyList<FormError> Errors);
+
+    public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken)
+    {
+        var checkedForm = AssessmentFormReader.Read(form);
+        if (checkedForm.Errors.Count > 0)
+        {
+            return new Outcome(null, checkedForm.Errors);
+        }
+
+        var json = AssessmentFormReader.ToJson(form);
+        var recorded = revises is { } previous
+            ? await assessments.ReviseAsync(patientId, previous, json, createdBy, cancellationToken).ConfigureAwait(false)
+            : await assessments.RecordAsync(patientId, json, createdBy, cancellationToken).ConfigureAwait(false);
+        if (recorded is null)
+        {
+            return new Outcome(null, [new FormError("$", null, "This assessment no longer exists.")]);
+        }
+
+        if (recorded.Conflict is { } conflict)
+        {
+            return new Outcome(null, [new FormError("$", null, conflict)]);
+        }
+
+        if (recorded.Assessment is null)
+        {
+            return new Outcome(null, [.. recorded.Errors.Select(e => new FormError(e.Path, FormFieldIds.FieldOf(e.Path), e.Message))]);
+        }
+
+        return new Outcome(recorded.Assessment.Id, []);
+    }
+}

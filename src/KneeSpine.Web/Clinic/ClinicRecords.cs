@@ -1,0 +1,50 @@
+using System.Text;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
+using KneeSpine.Store.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeSpine.Web.Clinic;
+
+/// <summary>Reads patients and their assessments for the pages. Writes go through the web core's services.</summary>
+public sealed class ClinicRecords(KneeSpineDbContext db)
+{
+    /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
+    public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var patient = await db.Patients.AsNoTracking().Include(p => p.User)
+            .SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var timeline = rows
+            .GroupBy(a => a.SeriesId)
+            .Select(g => new AssessmentSeries([.. g.OrderBy(a => a.Version)]))
+            .OrderBy(s => s.Current.AssessedOn)
+            .ThenBy(s => s.Versions[0].CreatedAt)
+            .ToArray();
+        return new PatientRecord(patient, timeline);
+    }
+
+    /// <summary>One version of an assessment of <paramref name="patientId"/>, or <see langword="null"/> when it is not theirs.</summary>
+    public async Task<StoredAssessment?> LoadAssessmentAsync(Guid patientId, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Assessments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var versions = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == row.SeriesId)
+            .OrderBy(a => a.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
+            ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
+        var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));
+        return new StoredAssessment(row, input, result, new AssessmentSeries(versions));
+    }
+}

@@ -1,0 +1,25 @@
+using KneeSpine.Engine.Results;
+using KneeSpine.Web.Charts;
+
+namespace KneeSpine.Web.Handouts;
+
+/// <summary>Everything printed on a patient's PDF handout, already in plain language.</summary>
+/// <param name="PatientName">Who the handout is for.</param>
+/// <param name="AssessedOn">Date of the assessment.</param>
+/// <param name="DaysSinceSurgery">Days from the surgery to the assessment.</param>
+/// <param name="Level">Triage level.</param>
+/// <param name="Headline">What to do now (the triage headline).</param>
+/// <param name="WarningSigns">Signs that mean emergency care now, in plain language.</param>
+/// <param name="Plan">The plan, in order.</param>
+/// <param name="PainHistory">Pain scores of every assessment so far, for the chart.</param>
+/// <param name="Sources">Full citations of every source the plan and alerts rest on.</param>
+public sealed record Handout(
+    string PatientName,
+    DateOnly AssessedOn,
+    int DaysSinceSurgery,
+    TriageLevel Level,
+    string Headline,
+    IReadOnlyList<string> WarningSigns,
+    IReadOnlyList<HandoutPlanItem> Plan,
+    IReadOnlyList<PainPoint> PainHistory,
+    IReadOnlyList<string> Sources);

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using KneeSpine.Store.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Account;
+
+/// <summary>Changes the signed-in user's password (the current one is required) and refreshes the sign-in.</summary>
+public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignInManager<KneeSpineUser> signIn) : PageModel
+{
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    public bool Changed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var key = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(key, error.Code == "PasswordMismatch" ? "The current password is not correct." : error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
+        Changed = true;
+        Input = new PasswordInput();
+        return Page();
+    }
+
+    public sealed class PasswordInput
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter a new password.")]
+        public string NewPassword { get; set; } = "";
+    }
+}

@@ -1,0 +1,67 @@
+using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Tokens;
+using KneeSpine.Web.Ui;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Account;
+
+/// <summary>The signed-in user's account: password link and personal access tokens (a new token is shown once).</summary>
+public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessTokens tokens) : PageModel
+{
+    public const int MaxNameLength = 100;
+
+    public IReadOnlyList<TokenSummary> Tokens { get; private set; } = [];
+
+    public CreatedToken? NewToken { get; private set; }
+
+    public IReadOnlyList<ErrorSummaryItem> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        Tokens = await tokens.ListAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            Errors = [new ErrorSummaryItem("token-name", $"Enter a token name of 1 to {MaxNameLength} characters.")];
+        }
+        else
+        {
+            NewToken = await tokens.CreateAsync(user, name.Trim(), lifetime: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        Tokens = await tokens.ListAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        // Never cache a page that shows a secret.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User).ConfigureAwait(false);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await tokens.RevokeAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
+        return RedirectToPage();
+    }
+}

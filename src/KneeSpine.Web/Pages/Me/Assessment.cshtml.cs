@@ -1,0 +1,36 @@
+using KneeSpine.Engine.Knowledge;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Assessments.Results;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Me;
+
+/// <summary>One of the patient's own results; another patient's assessment id is simply not found.</summary>
+[Authorize(Roles = Roles.Patient)]
+public sealed class AssessmentModel(ClinicRecords records) : PageModel
+{
+    public StoredAssessment? Assessment { get; private set; }
+
+    public ResultView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
+    {
+        if (User.LinkedPatientId() is not { } patientId)
+        {
+            return Forbid();
+        }
+
+        Assessment = await records.LoadAssessmentAsync(patientId, assessmentId, cancellationToken).ConfigureAwait(false);
+        if (Assessment is null)
+        {
+            return NotFound();
+        }
+
+        View = new ResultView(Assessment.Result, KnowledgeBase.Default, ForPatient: true, $"/me/assessments/{assessmentId}/handout");
+        return Page();
+    }
+}

@@ -1,0 +1,33 @@
+using KneeSpine.Engine.Knowledge;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Assessments.Results;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Patients.Assessments;
+
+/// <summary>The result of one assessment version, triage first, for the clinician.</summary>
+[Authorize(Policy = Policies.Clinician)]
+public sealed class DetailsModel(ClinicRecords records) : PageModel
+{
+    public PatientRecord? Record { get; private set; }
+
+    public StoredAssessment? Assessment { get; private set; }
+
+    public ResultView? View { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        Record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        Assessment = Record is null ? null : await records.LoadAssessmentAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
+        if (Record is null || Assessment is null)
+        {
+            return NotFound();
+        }
+
+        View = new ResultView(Assessment.Result, KnowledgeBase.Default, ForPatient: false, $"/patients/{id}/assessments/{assessmentId}/handout");
+        return Page();
+    }
+}

@@ -1,0 +1,73 @@
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Assessments.Forms;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Patients.Assessments;
+
+/// <summary>Edits an assessment by storing its next version; nothing is overwritten.</summary>
+[Authorize(Policy = Policies.Clinician)]
+public sealed class EditModel(ClinicRecords records, AssessmentSubmission submission) : PageModel
+{
+    public Guid PatientId { get; private set; }
+
+    public string PatientName { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: false);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var (record, assessment) = await LoadAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
+        if (record is null || assessment is null)
+        {
+            return NotFound();
+        }
+
+        if (!assessment.IsCurrent)
+        {
+            return Redirect($"/patients/{id}/assessments/{assessment.Series.Current.Id}/edit");
+        }
+
+        Describe(record, assessment);
+        Form = new AssessmentFormView(AssessmentFormData.FromInput(assessment.Input), [], ForPatient: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var (record, assessment) = await LoadAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
+        if (record is null || assessment is null)
+        {
+            return NotFound();
+        }
+
+        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
+        if (outcome.StoredId is { } stored)
+        {
+            return Redirect($"/patients/{id}/assessments/{stored}");
+        }
+
+        Describe(record, assessment);
+        Form = new AssessmentFormView(form, outcome.Errors, ForPatient: false);
+        return Page();
+    }
+
+    private async Task<(PatientRecord?, StoredAssessment?)> LoadAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var assessment = record is null ? null : await records.LoadAssessmentAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
+        return (record, assessment);
+    }
+
+    private void Describe(PatientRecord record, StoredAssessment assessment)
+    {
+        PatientId = record.Patient.Id;
+        PatientName = record.Patient.Name;
+        Version = assessment.Row.Version;
+    }
+}

@@ -1,0 +1,19 @@
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Patients.Assessments;
+
+/// <summary>The PDF handout of one assessment version.</summary>
+[Authorize(Policy = Policies.Clinician)]
+public sealed class HandoutModel(ClinicRecords records) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        var assessment = record is null ? null : await records.LoadAssessmentAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
+        return record is null || assessment is null ? NotFound() : HandoutDownload.For(record, assessment);
+    }
+}

@@ -1,0 +1,58 @@
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Assessments.Forms;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Patients.Assessments;
+
+/// <summary>The clinician's assessment form, generated from the input catalogue.</summary>
+[Authorize(Policy = Policies.Clinician)]
+public sealed class NewModel(ClinicRecords records, AssessmentSubmission submission, TimeProvider time) : PageModel
+{
+    public Guid PatientId { get; private set; }
+
+    public string PatientName { get; private set; } = "";
+
+    public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: false);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        PatientId = id;
+        PatientName = record.Patient.Name;
+        var latest = record.Latest is { } series
+            ? (await records.LoadAssessmentAsync(id, series.Current.Id, cancellationToken).ConfigureAwait(false))?.Input
+            : null;
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        Form = new AssessmentFormView(FormDefaults.For(record.Patient, latest, today), [], ForPatient: false);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        var outcome = await submission.SubmitAsync(id, revises: null, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
+        if (outcome.StoredId is { } stored)
+        {
+            return Redirect($"/patients/{id}/assessments/{stored}");
+        }
+
+        PatientId = id;
+        PatientName = record.Patient.Name;
+        Form = new AssessmentFormView(form, outcome.Errors, ForPatient: false);
+        return Page();
+    }
+}

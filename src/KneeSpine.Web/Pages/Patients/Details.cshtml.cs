@@ -1,0 +1,20 @@
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Clinic;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KneeSpine.Web.Pages.Patients;
+
+/// <summary>One patient: surgery, latest triage, pain chart and the timeline of assessments with their versions.</summary>
+[Authorize(Policy = Policies.Clinician)]
+public sealed class DetailsModel(ClinicRecords records) : PageModel
+{
+    public PatientRecord? Record { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Record = await records.LoadAsync(id, cancellationToken).ConfigureAwait(false);
+        return Record is null ? NotFound() : Page();
+    }
+}

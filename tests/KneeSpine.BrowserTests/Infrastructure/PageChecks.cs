@@ -1,0 +1,31 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace KneeSpine.BrowserTests.Infrastructure;
+
+/// <summary>Checks every main page gets: axe finds nothing serious or critical, and nothing scrolls sideways on a phone.</summary>
+public static class PageChecks
+{
+    public static async Task NoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(serious.Length == 0, $"{page.Url}: " + string.Join("\n", serious.Select(Describe)));
+    }
+
+    /// <summary>No console errors so far: in particular the Content-Security-Policy blocked nothing.</summary>
+    public static void NoConsoleErrors() =>
+        Assert.True(Ui.ConsoleErrors.IsEmpty, string.Join("\n", Ui.ConsoleErrors));
+
+    /// <summary>At the page's current viewport the document is no wider than the window.</summary>
+    public static async Task NoHorizontalOverflowAsync(IPage page)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide in a {widths[1]}px window.");
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"{violation.Id} ({violation.Impact}): {violation.Help} at " +
+        string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target.ToString()));
+}

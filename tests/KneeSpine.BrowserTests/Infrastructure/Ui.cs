@@ -1,0 +1,88 @@
+using System.Globalization;
+using KneeSpine.Engine.Input;
+using Microsoft.Playwright;
+
+namespace KneeSpine.BrowserTests.Infrastructure;
+
+/// <summary>What a user does, in Playwright terms: sign in, answer the assessment form.</summary>
+public static class Ui
+{
+    /// <summary>Every browser console error of the run (a blocked inline script or style shows up here).</summary>
+    public static System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
+
+    public static string[] RedFlagPaths { get; } = [.. InputFields.All.Where(f => f.Section == "redFlags").Select(f => f.Path)];
+
+    public static async Task<IPage> NewPageAsync(Chromium chromium, int width = 1200, int height = 900)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-US",
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, BrowserApp app, string email, string password)
+    {
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);
+    }
+
+    public static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+    }
+
+    /// <summary>The id of a control, as the form generates it (<c>redFlags.feverOrChills</c> is <c>#f-redFlags-feverOrChills</c>).</summary>
+    public static string Id(string path) => "#f-" + path.Replace('.', '-');
+
+    /// <summary>The id of one option of a choice or yes/no question (the first option has the field's own id).</summary>
+    public static string Option(string path, string value)
+    {
+        var field = InputFields.Get(path);
+        var first = field.Kind == FieldKind.Boolean ? "true" : field.Codes[0];
+        return value == first ? Id(path) : Id(path) + "-" + value;
+    }
+
+    /// <summary>Answers every red flag: yes for <paramref name="yes"/>, no for the others.</summary>
+    public static async Task AnswerRedFlagsAsync(IPage page, params string[] yes)
+    {
+        foreach (var path in RedFlagPaths)
+        {
+            await page.Locator(Option(path, yes.Contains(path) ? "true" : "false")).CheckAsync();
+        }
+    }
+
+    /// <summary>Fills the required answers that are not filled in from the record, and the given optional ones.</summary>
+    public static async Task AnswerCoreAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int backPain, int? kneePain = null, int age = 71)
+    {
+        await page.Locator(Id("assessedOn")).FillAsync(assessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator(Id("patient.ageYears")).FillAsync(age.ToString(CultureInfo.InvariantCulture));
+        await page.Locator(Id("surgery.date")).FillAsync(surgery.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.Locator(Option("surgery.anesthesia", "spinal")).CheckAsync();
+        await page.Locator(Id("backPain.intensityNow")).FillAsync(backPain.ToString(CultureInfo.InvariantCulture));
+        if (kneePain is { } knee)
+        {
+            await page.Locator(Id("knee.painNow")).FillAsync(knee.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>The text of the first element inside &lt;main&gt;.</summary>
+    public static Task<string> FirstMainContentIdAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => { const first = document.querySelector('main').firstElementChild; return first.id || first.className; }");
+}

@@ -1,0 +1,78 @@
+using KneeSpine.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KneeSpine.BrowserTests;
+
+[Collection(BrowserSuite.Name)]
+public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
+{
+    [Fact]
+    public async Task An_emergency_answer_shows_the_emergency_banner_before_anything_else()
+    {
+        var page = await Ui.NewPageAsync(chromium);
+        await page.GotoAsync(app.BaseUrl + "/check");
+        await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "public-check", fullPage: false);
+
+        await Ui.AnswerRedFlagsAsync(page, "redFlags.newBladderOrBowelProblem");
+        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-5), backPain: 8);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+
+        var banner = page.Locator("main > :first-child");
+        Assert.Equal("emergency", await banner.GetAttributeAsync("data-triage"));
+        await Assertions.Expect(banner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Call emergency services or go to the emergency department now.");
+        var order = await page.EvaluateAsync<int[]>("""
+            () => ['#triage', '#alerts-heading', '#plan-heading'].map(s => {
+                const all = [...document.querySelectorAll('main *')];
+                return all.indexOf(document.querySelector(s));
+            })
+            """);
+        Assert.True(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], string.Join(",", order));
+        var bannerBox = (await banner.BoundingBoxAsync())!;
+        var alertsBox = (await page.Locator("#alerts-heading").BoundingBoxAsync())!;
+        Assert.True(bannerBox.Y + bannerBox.Height <= alertsBox.Y, "the banner is drawn above the alerts");
+        await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        PageChecks.NoConsoleErrors();
+        await Screenshots.SaveAsync(page, "public-check-emergency");
+    }
+
+    [Fact]
+    public async Task An_unanswered_red_flag_is_an_error_linked_from_the_summary_and_nothing_else_is_lost()
+    {
+        var page = await Ui.NewPageAsync(chromium);
+        await page.GotoAsync(app.BaseUrl + "/check");
+        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 4);
+        foreach (var path in Ui.RedFlagPaths.Where(p => p != "redFlags.feverOrChills"))
+        {
+            await page.Locator(Ui.Option(path, "false")).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Fever or chills");
+        Assert.Equal(1, await summary.Locator("li").CountAsync());
+        await summary.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator(Ui.Id("redFlags.feverOrChills"))).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#f-redFlags-feverOrChills-group .error-message")).ToContainTextAsync("never taken as");
+        Assert.Equal("4", await page.Locator(Ui.Id("backPain.intensityNow")).InputValueAsync());
+        Assert.True(await page.Locator(Ui.Option("redFlags.calfSwellingOrPain", "false")).IsCheckedAsync());
+        await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        await Screenshots.SaveAsync(page, "public-check-errors", fullPage: false);
+    }
+
+    [Theory]
+    [InlineData("/", "home")]
+    [InlineData("/account/login", "login")]
+    public async Task Public_pages_are_accessible_and_fit_a_phone(string path, string name)
+    {
+        var page = await Ui.NewPageAsync(chromium, 375, 812);
+        var response = await page.GotoAsync(app.BaseUrl + path);
+
+        Assert.Equal(200, response!.Status);
+        await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+        await PageChecks.NoHorizontalOverflowAsync(page);
+        await Assertions.Expect(page.Locator("footer")).ToContainTextAsync("KneeSpine supports, and does not replace, clinical judgement.");
+        await Screenshots.SaveAsync(page, name + "-phone");
+    }
+}

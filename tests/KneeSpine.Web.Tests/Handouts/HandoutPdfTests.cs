@@ -1,0 +1,80 @@
+using System.Text;
+using KneeSpine.Web.Handouts;
+
+namespace KneeSpine.Web.Tests.Handouts;
+
+public sealed class HandoutPdfTests
+{
+    [Fact]
+    public void Handout_is_a_valid_pdf_of_one_or_two_a4_pages()
+    {
+        var pdf = HandoutPdf.Create(HandoutSamples.SelfCare());
+
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
+        var document = PdfText.Open(pdf);
+        Assert.InRange(document.PageCount, 1, 2);
+        Assert.All(document.Pages.Cast<PdfSharp.Pdf.PdfPage>(), page =>
+        {
+            Assert.Equal(595, page.Width.Point, 0);
+            Assert.Equal(842, page.Height.Point, 0);
+        });
+    }
+
+    [Fact]
+    public void Emergency_headline_and_warning_signs_come_first_on_page_one()
+    {
+        var handout = HandoutSamples.Emergency();
+
+        var first = PdfText.Pages(HandoutPdf.Create(handout))[0];
+
+        var headline = first.IndexOf("Call emergency services or go to the emergency department now.", StringComparison.Ordinal);
+        var sign = first.IndexOf("Leg weakness or numbness that is getting worse", StringComparison.Ordinal);
+        var plan = first.IndexOf("Your plan", StringComparison.Ordinal);
+        Assert.True(headline >= 0, first);
+        Assert.Contains("EMERGENCY: ACT NOW", first, StringComparison.Ordinal);
+        Assert.True(sign > headline, "warning signs follow the headline");
+        Assert.True(plan > sign, "the plan follows the warning signs");
+        Assert.Contains("Margaret Example", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_page_carries_the_disclaimer_and_the_sources_are_listed()
+    {
+        var pages = PdfText.Pages(HandoutPdf.Create(HandoutSamples.SelfCare()));
+
+        Assert.All(pages, page => Assert.Contains("supports, and does not replace, clinical judgement", page, StringComparison.Ordinal));
+        Assert.Contains("Source 12: Author A, Author B et al.", string.Join(' ', pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chart_axes_and_important_changes_are_drawn()
+    {
+        var text = string.Join(' ', PdfText.Pages(HandoutPdf.Create(HandoutSamples.SelfCare())));
+
+        Assert.Contains("Days since surgery", text, StringComparison.Ordinal);
+        Assert.Contains("Pain (0-10)", text, StringComparison.Ordinal);
+        // Back 7 -> 5 (-2) and 5 -> 2 (-3); knee 8 -> 6 (-2), 6 -> 4 (-2), 4 -> 3 (-1 of 4: not important).
+        Assert.Contains("\u22123", text, StringComparison.Ordinal);
+        Assert.Contains("\u22122", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_too_long_for_two_pages_flows_on_rather_than_being_cut()
+    {
+        var pages = PdfText.Pages(HandoutPdf.Create(HandoutSamples.SelfCare(planItems: 30, sources: 20)));
+
+        Assert.True(pages.Count > 2);
+        Assert.Contains("Plan step 30", string.Join(' ', pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_font_fails_with_a_message_naming_the_file_and_the_package()
+    {
+        var resolver = new DejaVuFontResolver("/nonexistent/fonts");
+
+        var error = Assert.Throws<FileNotFoundException>(resolver.EnsureFontsExist);
+
+        Assert.Contains("/nonexistent/fonts/DejaVuSans.ttf", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fonts-dejavu-core", error.Message, StringComparison.Ordinal);
+    }
+}
