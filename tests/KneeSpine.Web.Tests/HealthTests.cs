@@ -27,7 +27,7 @@ public abstract class HealthTests(TestDatabaseKind kind)
     }
 
     [Fact]
-    public async Task Api_failure_while_the_database_is_gone_is_a_500_problem_without_internals()
+    public async Task Api_call_while_the_database_is_gone_is_a_503_problem_with_retry_after_and_no_internals()
     {
         await using var app = await TestApp.StartAsync(kind);
         var client = await app.ClientAsync(Store.Accounts.Roles.Clinician);
@@ -35,7 +35,8 @@ public abstract class HealthTests(TestDatabaseKind kind)
 
         var response = await client.GetAsync("/api/v1/patients", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);

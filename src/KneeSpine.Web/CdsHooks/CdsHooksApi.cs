@@ -2,7 +2,7 @@ using KneeSpine.Fhir.CdsHooks;
 
 namespace KneeSpine.Web.CdsHooks;
 
-/// <summary>CDS Hooks 2.0 under <c>/cds-services</c>: discovery is public, the service and its feedback need the EHR's JWT (ADR-021).</summary>
+/// <summary>CDS Hooks 2.0 under <c>/cds-services</c>: discovery is public, the service and its feedback need the EHR's JWT (ADR-041).</summary>
 public static class CdsHooksApi
 {
     public const string FhirServerClient = "cds-hooks-fhir-server";

@@ -10,7 +10,7 @@ namespace KneeSpine.Web.CdsHooks;
 /// <summary>
 /// Checks the EHR's JWT on every CDS Hooks call (CDS Hooks 2.0, "Trusting CDS Clients"): asymmetric signature
 /// (ES384 or RS384) by a configured issuer's key, <c>aud</c> = the called URL, <c>exp</c> in the future,
-/// <c>iat</c> and <c>jti</c> present, and the <c>jti</c> never seen before (ADR-021).
+/// <c>iat</c> and <c>jti</c> present, and the <c>jti</c> never seen before (ADR-041).
 /// </summary>
 internal sealed class CdsJwtValidator(CdsClientKeys keys, KneeSpineDbContext db, TimeProvider time, IOptions<CdsHooksOptions> options, ILogger<CdsJwtValidator> logger)
 {

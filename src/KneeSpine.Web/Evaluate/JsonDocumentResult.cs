@@ -2,24 +2,17 @@ using System.Text;
 
 namespace KneeSpine.Web.Evaluate;
 
-/// <summary>Writes JSON that was already serialised (by the engine's writer, or stored), unchanged.</summary>
-internal sealed class JsonDocumentResult(string json, int statusCode = StatusCodes.Status200OK, string? location = null)
-    : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
+/// <summary>Writes JSON already serialised by the engine's writer, unchanged, with 200.</summary>
+internal sealed class JsonDocumentResult(string json) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
-    public int? StatusCode => statusCode;
+    public int? StatusCode => StatusCodes.Status200OK;
 
     public string ContentType => "application/json; charset=utf-8";
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.StatusCode = statusCode;
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = ContentType;
-        if (location is not null)
-        {
-            httpContext.Response.Headers.Location = location;
-        }
-
         await httpContext.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json), httpContext.RequestAborted).ConfigureAwait(false);
     }
-
 }

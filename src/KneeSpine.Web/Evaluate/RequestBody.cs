@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KneeSpine.Web.Evaluate;
 
@@ -42,14 +43,13 @@ internal static class RequestBody
     /// </summary>
     public static bool IsJson(HttpRequest request) => request.HasJsonContentType();
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotJson() => TypedResults.Problem(
+    public static ProblemHttpResult NotJson() => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "The request body must be JSON.",
         detail: "Send the assessment with Content-Type: application/json.");
 
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(int limit = MaxAssessmentBytes) => TypedResults.Problem(
+    public static ProblemHttpResult TooLarge(int limit = MaxAssessmentBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large.",
         detail: $"An assessment is at most {limit / 1024} KiB of JSON.");
-
 }

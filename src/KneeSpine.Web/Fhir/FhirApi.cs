@@ -9,7 +9,7 @@ using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace KneeSpine.Web.Fhir;
 
-/// <summary>The FHIR R4 endpoint under <c>/fhir</c> (ADR-020): JSON only, errors as OperationOutcome.</summary>
+/// <summary>The FHIR R4 endpoint under <c>/fhir</c> (ADR-040): JSON only, errors as OperationOutcome.</summary>
 public static class FhirApi
 {
     public static IHostApplicationBuilder AddKneeSpineFhir(this IHostApplicationBuilder builder)

@@ -34,6 +34,12 @@ internal static class FhirBody
     public static (TResource? Resource, FhirResult? Error) Parse<TResource>(ReadOnlySpan<byte> utf8Json)
         where TResource : Resource
     {
+        if (!StartsWithObject(utf8Json))
+        {
+            var type = ModelInfo.GetFhirTypeNameForType(typeof(TResource));
+            return (null, FhirOutcomes.BadRequest($"The body must be a JSON object: a {type} resource.", type));
+        }
+
         try
         {
             return (FhirJson.Parse<TResource>(Encoding.UTF8.GetString(utf8Json)), null);
@@ -62,6 +68,21 @@ internal static class FhirBody
                 ? invalid.Message
                 : $"The body is not valid JSON for a {expected} resource.";
             return (null, FhirOutcomes.BadRequest(message, expected));
+        }
+    }
+
+    /// <summary>The SDK's parser fails with an internal error on a top-level array or value, so those are refused here.</summary>
+    private static bool StartsWithObject(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            return !reader.Read() || reader.TokenType == JsonTokenType.StartObject;
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: the parser below names the problem.
+            return true;
         }
     }
 }

@@ -34,7 +34,13 @@ internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOu
             // The outcome says nothing of the internals; the log keeps them.
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
             context.Response.Clear();
-            await WriteAsync(context, StatusCodes.Status500InternalServerError).ConfigureAwait(false);
+            var unavailable = Problems.DatabaseUnavailable.Is(exception);
+            if (unavailable)
+            {
+                Problems.DatabaseUnavailable.AddRetryAfter(context.Response);
+            }
+
+            await WriteAsync(context, unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError).ConfigureAwait(false);
             return;
         }
 

@@ -42,6 +42,7 @@ internal static class FhirOutcomes
         StatusCodes.Status413PayloadTooLarge => Error(IssueType.TooCostly, "The request body is too large."),
         StatusCodes.Status415UnsupportedMediaType => Error(IssueType.NotSupported, "Send the resource as application/fhir+json or application/json."),
         StatusCodes.Status429TooManyRequests => Error(IssueType.Throttled, "Too many requests; try again later."),
+        StatusCodes.Status503ServiceUnavailable => Error(IssueType.Transient, "The database cannot be reached; try again in a few seconds."),
         >= 500 => Error(IssueType.Exception, "The server could not complete the request."),
         _ => Error(IssueType.Processing, $"The request failed with HTTP status {status}."),
     };

@@ -9,6 +9,7 @@ using KneeSpine.Web.Health;
 using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
+using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
 
 namespace KneeSpine.Web.Hosting;
@@ -28,6 +29,7 @@ public static class KneeSpineWebHost
         app.UseKneeSpineSecurityHeaders();
         app.UseKneeSpineProblemDetails();
         app.UseKneeSpineFhirOutcomes();
+        app.UseKneeSpineRequestSizeLimit();
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -81,6 +83,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineEvaluate();
+        builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
         builder.AddKneeSpineCdsHooks();
         builder.AddKneeSpineHealth();

@@ -6,6 +6,13 @@ public static class PagesRegistration
     public static IHostApplicationBuilder AddKneeSpinePages(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Like the sign-in cookie: Secure whenever the request came over HTTPS (plain HTTP only on a loopback dev server).
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+        });
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/");

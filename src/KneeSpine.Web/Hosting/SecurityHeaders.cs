@@ -14,6 +14,12 @@ internal static class SecurityHeaders
 
     public static WebApplication UseKneeSpineSecurityHeaders(this WebApplication app)
     {
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only on HTTPS requests (a TLS-terminating proxy must forward the scheme); never for localhost.
+            app.UseHsts();
+        }
+
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;

@@ -19,6 +19,17 @@ internal sealed partial class KneeSpineExceptionHandler(IProblemDetailsService p
                 ? JsonProblem(json)
                 : new ProblemDetails { Status = badRequest.StatusCode, Title = "The request could not be read.", Detail = badRequest.Message };
         }
+        else if (DatabaseUnavailable.Is(exception))
+        {
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            DatabaseUnavailable.AddRetryAfter(httpContext.Response);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is temporarily unavailable.",
+                Detail = $"The database cannot be reached. Try again in {DatabaseUnavailable.RetryAfterSeconds} seconds.",
+            };
+        }
         else
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
@@ -46,6 +57,9 @@ internal sealed partial class KneeSpineExceptionHandler(IProblemDetailsService p
             Title = "The request body is not valid.",
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable for {Method} {Path}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

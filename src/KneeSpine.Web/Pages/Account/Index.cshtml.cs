@@ -1,13 +1,16 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
 using KneeSpine.Web.Ui;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>The signed-in user's account: password link and personal access tokens (a new token is shown once).</summary>
+[EnableRateLimiting(RateLimitsRegistration.TokenPolicy)]
 public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessTokens tokens) : PageModel
 {
     public const int MaxNameLength = 100;

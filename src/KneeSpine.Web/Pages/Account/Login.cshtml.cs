@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Web.RateLimits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>Password sign-in with lockout after repeated failures.</summary>
+[EnableRateLimiting(RateLimitsRegistration.LoginPolicy)]
 public sealed class LoginModel(SignInManager<KneeSpineUser> signIn) : PageModel
 {
     [BindProperty]

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KneeSpine.Web.Tests.Security;
+
+/// <summary>Two patients with one assessment each, a patient account for each, a clinician and an admin.</summary>
+public sealed partial class MatrixWorld
+{
+    private readonly TestApp _app;
+    private readonly Dictionary<CallerKind, HttpClient> _clients;
+    private readonly Dictionary<CallerKind, string> _emails;
+
+    private MatrixWorld(TestApp app, Dictionary<CallerKind, HttpClient> clients, Dictionary<CallerKind, string> emails, string patientAName, Guid patientA, Guid assessmentA, Guid patientB)
+    {
+        _app = app;
+        _clients = clients;
+        _emails = emails;
+        PatientAName = patientAName;
+        PatientA = patientA;
+        AssessmentA = assessmentA;
+        PatientB = patientB;
+    }
+
+    public string PatientAName { get; }
+
+    public Guid PatientA { get; }
+
+    public Guid AssessmentA { get; }
+
+    public Guid PatientB { get; }
+
+    public HttpClient Anonymous => _clients[CallerKind.Anonymous];
+
+    public static async Task<MatrixWorld> CreateAsync(TestApp app)
+    {
+        var clinician = await app.ClientAsync(Roles.Clinician);
+        var nameA = "Matrix Alice " + Guid.NewGuid().ToString("N")[..8];
+        var patientA = await PatientsApiTests.CreatePatientAsync(clinician, nameA);
+        var patientB = await PatientsApiTests.CreatePatientAsync(clinician, "Matrix Bob " + Guid.NewGuid().ToString("N")[..8]);
+        var assessmentA = await CreateAssessmentAsync(clinician, patientA);
+        await CreateAssessmentAsync(clinician, patientB);
+
+        var emails = new Dictionary<CallerKind, string>();
+        async Task<HttpClient> PatientAsync(CallerKind kind, Guid patient)
+        {
+            emails[kind] = $"patient-{Guid.NewGuid():N}@example.org";
+            var (_, token) = await app.CreateAccountAsync(Roles.Patient, patient, emails[kind]);
+            var client = app.Anonymous();
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return client;
+        }
+
+        var clients = new Dictionary<CallerKind, HttpClient>
+        {
+            [CallerKind.Anonymous] = app.Anonymous(),
+            [CallerKind.PatientA] = await PatientAsync(CallerKind.PatientA, patientA),
+            [CallerKind.PatientB] = await PatientAsync(CallerKind.PatientB, patientB),
+            [CallerKind.Clinician] = clinician,
+            [CallerKind.Admin] = await app.ClientAsync(Roles.Admin),
+        };
+        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB);
+    }
+
+    public IEnumerable<(CallerKind Kind, HttpClient Client)> Callers() =>
+        _clients.Select(c => (c.Key, c.Value));
+
+    /// <summary>The value for a route parameter: patient A's record, or what the rule says <c>{id}</c> holds.</summary>
+    public string Value(string parameter, IdKind id) => parameter.ToLowerInvariant() switch
+    {
+        "patientid" => PatientA.ToString(),
+        "assessmentid" => AssessmentA.ToString(),
+        "documentname" => "v1",
+        "path" => "favicon.svg",
+        "id" => id switch
+        {
+            IdKind.Patient => PatientA.ToString(),
+            IdKind.Assessment => AssessmentA.ToString(),
+            IdKind.Questionnaire => "kneespine-assessment",
+            _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
+        },
+        _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),
+    };
+
+    /// <summary>A browser-like client signed in through the login form (cookie, antiforgery token).</summary>
+    public async Task<HttpClient> SignInWithCookieAsync(string role)
+    {
+        var email = $"cookie-{role}-{Guid.NewGuid():N}@example.org";
+        await _app.CreateAccountAsync(role, email: email);
+        return await SignInAsync(email);
+    }
+
+    /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
+    public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => SignInAsync(_emails[patient]);
+
+    private async Task<HttpClient> SignInAsync(string email)
+    {
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var cancel = TestContext.Current.CancellationToken;
+        var form = await client.GetStringAsync("/account/login", cancel);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = TestApp.Password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }), cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryInput().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new InvalidOperationException("No antiforgery token in the page.");
+
+    private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient)
+    {
+        var response = await client.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(Inputs.Valid()), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<Guid>();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
