@@ -55,46 +55,26 @@ public static class AssessmentsApi
     internal static async Task<Results<Created<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         Guid patientId, HttpRequest request, PatientService patients, AssessmentService assessments, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
+        var (body, problem) = await ReadWriteBodyAsync(patientId, request, patients, user, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiProblems.NotFound("Patient");
+            return problem;
         }
 
-        if (!RequestBody.IsJson(request))
-        {
-            return RequestBody.NotJson();
-        }
-
-        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return TooLarge();
-        }
-
-        var outcome = await assessments.RecordAsync(patientId, body, user.AuditName(), cancellationToken).ConfigureAwait(false);
+        var outcome = await assessments.RecordAsync(patientId, body!, user.AuditName(), cancellationToken).ConfigureAwait(false);
         return Created(patientId, outcome);
     }
 
     internal static async Task<Results<Created<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> ReviseAsync(
         Guid patientId, Guid id, HttpRequest request, PatientService patients, AssessmentService assessments, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
+        var (body, problem) = await ReadWriteBodyAsync(patientId, request, patients, user, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
         {
-            return ApiProblems.NotFound("Patient");
+            return problem;
         }
 
-        if (!RequestBody.IsJson(request))
-        {
-            return RequestBody.NotJson();
-        }
-
-        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
-        if (body is null)
-        {
-            return TooLarge();
-        }
-
-        var outcome = await assessments.ReviseAsync(patientId, id, body, user.AuditName(), cancellationToken).ConfigureAwait(false);
+        var outcome = await assessments.ReviseAsync(patientId, id, body!, user.AuditName(), cancellationToken).ConfigureAwait(false);
         return outcome is null ? ApiProblems.NotFound("Assessment") : Created(patientId, outcome);
     }
 
@@ -141,6 +121,24 @@ public static class AssessmentsApi
         return TypedResults.Created(
             $"/api/v1/patients/{patientId}/assessments/{stored.Id}",
             AssessmentService.ToResponse(stored, isCurrent: true, withInput: true));
+    }
+
+    /// <summary>What creating and revising share: the caller may use the patient, and the body is JSON within the size limit.</summary>
+    private static async Task<(byte[]? Body, ProblemHttpResult? Problem)> ReadWriteBodyAsync(
+        Guid patientId, HttpRequest request, PatientService patients, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!await CanUseAsync(user, patientId, patients, cancellationToken).ConfigureAwait(false))
+        {
+            return (null, ApiProblems.NotFound("Patient"));
+        }
+
+        if (!RequestBody.IsJson(request))
+        {
+            return (null, RequestBody.NotJson());
+        }
+
+        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
+        return body is null ? (null, TooLarge()) : (body, null);
     }
 
     private static ProblemHttpResult TooLarge() => RequestBody.TooLarge();
