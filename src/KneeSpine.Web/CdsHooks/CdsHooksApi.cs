@@ -1,12 +1,11 @@
 using KneeSpine.Fhir.CdsHooks;
+using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.CdsHooks;
 
 /// <summary>CDS Hooks 2.0 under <c>/cds-services</c>: discovery is public, the service and its feedback need the EHR's JWT (ADR-041).</summary>
 public static class CdsHooksApi
 {
-    public const string FhirServerClient = "cds-hooks-fhir-server";
-
     public static IHostApplicationBuilder AddKneeSpineCdsHooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CdsHooksOptions>()
@@ -15,7 +14,15 @@ public static class CdsHooksApi
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidation>();
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient(CdsClientKeys.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        builder.Services.AddHttpClient(FhirServerClient, client => client.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(EhrFhirServer.HttpClientName)
+            .ConfigureHttpClient((services, client) =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<CdsHooksOptions>>().Value.FhirServerTimeoutSeconds);
+                client.MaxResponseContentBufferSize = EhrFhirServer.MaxResponseBytes;
+            })
+            // A redirect could lead anywhere, past the allow-list: the configured URL answers itself or not at all.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        builder.Services.AddScoped<EhrFhirServer>();
         builder.Services.AddSingleton<CdsClientKeys>();
         builder.Services.AddScoped<CdsJwtValidator>();
         builder.Services.AddScoped<CdsServiceHandler>();

@@ -11,6 +11,9 @@ public sealed class CdsHooksOptions
     /// <summary>Tolerated clock difference with an EHR when checking <c>exp</c>, <c>nbf</c> and <c>iat</c>.</summary>
     public int ClockSkewSeconds { get; set; } = 60;
 
+    /// <summary>How long a call to an EHR's FHIR server (no prefetch) may take before the hook answers 412.</summary>
+    public int FhirServerTimeoutSeconds { get; set; } = 5;
+
     /// <summary>
     /// The public base URL (<c>https://kneespine.example.org</c>) when KneeSpine runs behind a proxy; the JWT <c>aud</c>
     /// is this plus the service path. Unset: the URL the request arrived on.

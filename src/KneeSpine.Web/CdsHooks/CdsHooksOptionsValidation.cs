@@ -13,6 +13,11 @@ internal sealed class CdsHooksOptionsValidation : IValidateOptions<CdsHooksOptio
             errors.Add($"{CdsHooksOptions.Section}:ClockSkewSeconds must be between 0 and 300.");
         }
 
+        if (options.FhirServerTimeoutSeconds is < 1 or > 30)
+        {
+            errors.Add($"{CdsHooksOptions.Section}:FhirServerTimeoutSeconds must be between 1 and 30.");
+        }
+
         for (var i = 0; i < options.Clients.Count; i++)
         {
             var client = options.Clients[i];
@@ -30,9 +35,18 @@ internal sealed class CdsHooksOptionsValidation : IValidateOptions<CdsHooksOptio
             {
                 errors.Add($"{key}:JwksPath '{path}' does not exist.");
             }
-            else if (client.JwksUrl is { } url && url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+            else if (client.JwksUrl is { } url && !IsHttpsOrLoopback(url))
             {
                 errors.Add($"{key}:JwksUrl must be https.");
+            }
+
+            for (var j = 0; j < client.FhirServers.Count; j++)
+            {
+                var server = client.FhirServers[j];
+                if (!server.IsAbsoluteUri || !IsHttpsOrLoopback(server) || server.UserInfo.Length > 0 || server.Query.Length > 0 || server.Fragment.Length > 0)
+                {
+                    errors.Add($"{key}:FhirServers:{j} must be an https base URL without credentials, query or fragment (plain http only on loopback).");
+                }
             }
         }
 
@@ -43,4 +57,8 @@ internal sealed class CdsHooksOptionsValidation : IValidateOptions<CdsHooksOptio
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    // Plain http only to this machine (a test EHR or a local sidecar): nothing leaves it unencrypted.
+    private static bool IsHttpsOrLoopback(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback));
 }

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.CdsHooks;
 using KneeSpine.Fhir.Questionnaires;
-using KneeSpine.Fhir.Terminology;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using Microsoft.Extensions.Options;
@@ -23,7 +20,8 @@ namespace KneeSpine.Web.CdsHooks;
 internal sealed class CdsServiceHandler(
     FhirRecords records,
     AssessmentEvaluation evaluation,
-    IHttpClientFactory http,
+    EhrFhirServer ehrServer,
+    CdsClientKeys clients,
     IOptions<CdsHooksOptions> options,
     ILogger<CdsServiceHandler> logger)
 {
@@ -69,7 +67,7 @@ internal sealed class CdsServiceHandler(
             if (root.TryGetProperty("prefetch", out var prefetch) && prefetch.ValueKind == JsonValueKind.Object
                 && prefetch.TryGetProperty(CdsServiceDiscovery.LatestAssessmentKey, out var latest) && latest.ValueKind == JsonValueKind.Object)
             {
-                return FromResponse(LatestResponse(latest.GetRawText()), link);
+                return FromResponse(Parse(latest.GetRawText()) is { } prefetched ? EhrFhirServer.Latest(prefetched, patientId) : null, link);
             }
 
             if (Guid.TryParse(patientId, CultureInfo.InvariantCulture, out var localId)
@@ -80,15 +78,30 @@ internal sealed class CdsServiceHandler(
                 return Cards(newest?.Result, link);
             }
 
-            if (Text(root, "fhirServer") is { Length: > 0 } server && Uri.TryCreate(server, UriKind.Absolute, out var fhirServer)
-                && await FetchLatestAsync(fhirServer, AccessToken(root), patientId, cancellationToken).ConfigureAwait(false) is { } fetched)
-            {
-                return FromResponse(fetched.Response, link);
-            }
-
             var outcome = FhirOutcomes.Error(IssueType.Incomplete,
                 "No prefetch of the latest assessment, the patient is not a KneeSpine patient, and no FHIR server could be reached: send prefetch.latestAssessment.",
                 "prefetch." + CdsServiceDiscovery.LatestAssessmentKey);
+            if (Text(root, "fhirServer") is { Length: > 0 } server)
+            {
+                var client = clients.Find((string)request.HttpContext.Items[CdsJwtFilter.IssuerItem]!);
+                if (!Uri.TryCreate(server, UriKind.Absolute, out var fhirServer) || client is null || !EhrFhirServer.IsAllowed(client, fhirServer))
+                {
+                    logger.LogWarning("CDS client {Issuer} named a fhirServer that is not among its configured FhirServers", client?.Issuer);
+                    outcome.Issue.Add(FhirOutcomes.Error(IssueType.Security,
+                        "This fhirServer is not one of the FHIR servers configured for this CDS client, so it was not contacted.", "fhirServer").Issue[0]);
+                }
+                else if (await ehrServer.SearchLatestAssessmentAsync(fhirServer, AccessToken(root), patientId, cancellationToken).ConfigureAwait(false) is { } found
+                    && Parse(found) is { } searched)
+                {
+                    return FromResponse(EhrFhirServer.Latest(searched, patientId), link);
+                }
+                else
+                {
+                    outcome.Issue.Add(FhirOutcomes.Error(IssueType.Transient,
+                        "The fhirServer could not be reached, refused the search, did not answer in time or did not answer with FHIR JSON.", "fhirServer").Issue[0]);
+                }
+            }
+
             return new CdsJsonResult(FhirJson.Serialize(outcome), StatusCodes.Status412PreconditionFailed);
         }
     }
@@ -124,59 +137,8 @@ internal sealed class CdsServiceHandler(
         return new CdsJsonResult(CdsHooksJson.Serialize(response));
     }
 
-    /// <summary>The newest KneeSpine response in a prefetched search Bundle (or a bare response); null when there is none.</summary>
-    private static QuestionnaireResponse? LatestResponse(string json)
-    {
-        Resource resource;
-        try
-        {
-            resource = FhirJson.Parse<Resource>(json);
-        }
-        catch (Exception exception) when (exception is DeserializationFailedException or JsonException)
-        {
-            return null;
-        }
-
-        IEnumerable<QuestionnaireResponse> responses = resource switch
-        {
-            QuestionnaireResponse single => [single],
-            Bundle bundle => bundle.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>(),
-            _ => [],
-        };
-        return responses
-            .Where(r => r.Questionnaire is null || r.Questionnaire.StartsWith(KneeSpineCodeSystems.QuestionnaireUrl, StringComparison.Ordinal))
-            .OrderByDescending(r => r.Authored, StringComparer.Ordinal)
-            .FirstOrDefault();
-    }
-
-    private async Task<FetchedResponse?> FetchLatestAsync(Uri fhirServer, string? accessToken, string patientId, CancellationToken cancellationToken)
-    {
-        var url = new Uri(fhirServer.AbsoluteUri.TrimEnd('/') + "/" + CdsServiceDiscovery.Prefetch[CdsServiceDiscovery.LatestAssessmentKey]
-            .Replace("{{context.patientId}}", Uri.EscapeDataString(patientId), StringComparison.Ordinal));
-        try
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Get, url);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(FhirFormat.FhirJson));
-            if (accessToken is not null)
-            {
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-            }
-
-            using var answer = await http.CreateClient(CdsHooksApi.FhirServerClient).SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!answer.IsSuccessStatusCode)
-            {
-                logger.LogWarning("FHIR server {Server} answered {Status} to the latest-assessment search", fhirServer, (int)answer.StatusCode);
-                return null;
-            }
-
-            return new FetchedResponse(LatestResponse(await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(exception, "FHIR server {Server} could not be reached", fhirServer);
-            return null;
-        }
-    }
+    /// <summary>The resource in <paramref name="json"/>; null when it is not FHIR JSON (the /fhir body parser decides).</summary>
+    private static Resource? Parse(string json) => FhirBody.Parse<Resource>(System.Text.Encoding.UTF8.GetBytes(json)).Resource;
 
     private Uri PatientLink(HttpRequest request, string patientId)
     {
@@ -192,6 +154,4 @@ internal sealed class CdsServiceHandler(
 
     private static CdsJsonResult Invalid(string path, string message) =>
         new(FhirJson.Serialize(FhirOutcomes.Error(IssueType.Invalid, message, path)), StatusCodes.Status400BadRequest);
-
-    private sealed record FetchedResponse(QuestionnaireResponse? Response);
 }

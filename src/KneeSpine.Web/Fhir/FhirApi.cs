@@ -18,6 +18,8 @@ public static class FhirApi
         builder.Services.AddSingleton(FhirAssessmentMapper.Default);
         builder.Services.AddScoped<Bulk.FhirBulkImport>();
         builder.Services.AddScoped<Bulk.FhirBulkExport>();
+        // First in line: the problem details service asks its writers in registration order, and the default one would answer problem+json.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemDetailsWriter>());
         return builder;
     }
 

@@ -5,7 +5,8 @@ namespace KneeSpine.Web.Fhir;
 
 /// <summary>
 /// Makes every error under <c>/fhir</c> an OperationOutcome: refuses formats other than JSON up front, and gives
-/// the bodiless answers of routing (404, 405), authentication (401, 403), rate limiting and failures one.
+/// the bodiless answers of routing (404, 405), authentication (401, 403), the size ceiling (413) and failures one.
+/// Answers written as problem details (rate limiting's 429 among them) are turned by <see cref="FhirProblemDetailsWriter"/>.
 /// </summary>
 internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOutcomeMiddleware> logger)
 {
@@ -13,7 +14,7 @@ internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOu
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (!IsFhir(context.Request))
         {
             await next(context).ConfigureAwait(false);
             return;
@@ -28,6 +29,13 @@ internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOu
         try
         {
             await next(context).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            // The server refused the request itself (a body past the ceiling without Content-Length, a broken body): its status, not a 500.
+            context.Response.Clear();
+            await WriteAsync(context, bad.StatusCode).ConfigureAwait(false);
+            return;
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
@@ -52,12 +60,16 @@ internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOu
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, int status)
+    /// <summary>Whether the request is for the FHIR endpoint.</summary>
+    public static bool IsFhir(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Writes <paramref name="outcome"/> (by default the one for <paramref name="status"/>) as the whole answer.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, Hl7.Fhir.Model.OperationOutcome? outcome = null)
     {
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = FhirFormat.FhirJson + "; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, FhirOutcomes.ForStatus(status, context.Request.Path), FhirJson.Options, context.RequestAborted)
+        await JsonSerializer.SerializeAsync(response.Body, outcome ?? FhirOutcomes.ForStatus(status, context.Request.Path), FhirJson.Options, context.RequestAborted)
             .ConfigureAwait(false);
     }
 }

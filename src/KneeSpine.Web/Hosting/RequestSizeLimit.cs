@@ -23,21 +23,17 @@ internal static class RequestSizeLimit
             if (context.Request.ContentLength > MaxBodyBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                // Under /fhir the outcome middleware writes the OperationOutcome for a bodiless error.
-                if (!context.Request.Path.StartsWithSegments(Fhir.FhirOutcomeMiddleware.Prefix, StringComparison.OrdinalIgnoreCase))
+                // Under /fhir this problem is written as an OperationOutcome (FhirProblemDetailsWriter).
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
-                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    HttpContext = context,
+                    ProblemDetails =
                     {
-                        HttpContext = context,
-                        ProblemDetails =
-                        {
-                            Status = StatusCodes.Status413PayloadTooLarge,
-                            Title = "The request body is too large.",
-                            Detail = $"Request bodies are at most {MaxBodyBytes / 1024} KiB.",
-                        },
-                    }).ConfigureAwait(false);
-                }
-
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "The request body is too large.",
+                        Detail = $"Request bodies are at most {MaxBodyBytes / 1024} KiB.",
+                    },
+                }).ConfigureAwait(false);
                 return;
             }
 

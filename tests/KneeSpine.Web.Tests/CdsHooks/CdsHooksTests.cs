@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using KneeSpine.Fhir.Serialization;
@@ -17,7 +15,7 @@ namespace KneeSpine.Web.Tests.CdsHooks;
 /// <summary>CDS Hooks 2.0: public discovery, the JWT rules of "Trusting CDS Clients", cards, 412 and feedback.</summary>
 public abstract class CdsHooksTests(CdsApp fixture)
 {
-    private const string ServiceUrl = "http://localhost/cds-services/kneespine-back-pain";
+    private const string ServiceUrl = CdsCalls.ServiceUrl;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -40,7 +38,7 @@ public abstract class CdsHooksTests(CdsApp fixture)
     [Fact]
     public async Task A_valid_ES384_token_with_a_prefetched_emergency_gets_a_critical_card()
     {
-        var response = await CallAsync(EhrKeys.Token(fixture.Keys.Es384, ServiceUrl, Now), Request("ehr-patient-1", Prefetched("02-cauda-equina-on-anticoagulant")));
+        var response = await CallAsync(EhrKeys.Token(fixture.Keys.Es384, ServiceUrl, Now), Request("ehr-patient-1", CdsCalls.Prefetched("02-cauda-equina-on-anticoagulant", "ehr-patient-1")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var card = Assert.Single((await response.ReadObjectAsync())["cards"]!.AsArray())!;
@@ -52,7 +50,7 @@ public abstract class CdsHooksTests(CdsApp fixture)
     [Fact]
     public async Task A_valid_RS384_token_gets_cards_too()
     {
-        var response = await CallAsync(EhrKeys.Token(fixture.Keys.Rs384, ServiceUrl, Now), Request("ehr-patient-2", Prefetched("01-mild-pain-after-spinal")));
+        var response = await CallAsync(EhrKeys.Token(fixture.Keys.Rs384, ServiceUrl, Now), Request("ehr-patient-2", CdsCalls.Prefetched("01-mild-pain-after-spinal", "ehr-patient-2")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("info", Assert.Single((await response.ReadObjectAsync())["cards"]!.AsArray())!["indicator"]!.GetValue<string>());
@@ -79,7 +77,7 @@ public abstract class CdsHooksTests(CdsApp fixture)
             _ => throw new ArgumentOutOfRangeException(nameof(how)),
         };
 
-        var response = await CallAsync(token, Request("ehr-patient-3", Prefetched("02-cauda-equina-on-anticoagulant")));
+        var response = await CallAsync(token, Request("ehr-patient-3", CdsCalls.Prefetched("02-cauda-equina-on-anticoagulant", "ehr-patient-3")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("cards", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -90,8 +88,8 @@ public abstract class CdsHooksTests(CdsApp fixture)
     {
         var token = EhrKeys.Token(fixture.Keys.Es384, ServiceUrl, Now);
 
-        var first = await CallAsync(token, Request("ehr-patient-4", Prefetched("01-mild-pain-after-spinal")));
-        var replay = await CallAsync(token, Request("ehr-patient-4", Prefetched("01-mild-pain-after-spinal")));
+        var first = await CallAsync(token, Request("ehr-patient-4", CdsCalls.Prefetched("01-mild-pain-after-spinal", "ehr-patient-4")));
+        var replay = await CallAsync(token, Request("ehr-patient-4", CdsCalls.Prefetched("01-mild-pain-after-spinal", "ehr-patient-4")));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
@@ -104,8 +102,8 @@ public abstract class CdsHooksTests(CdsApp fixture)
         var pastSkew = EhrKeys.Token(fixture.Keys.Es384, ServiceUrl, Now.AddSeconds(-400), lifetime: TimeSpan.FromMinutes(5));
 
         // Expired 30 s ago (within the default 60 s skew), and 100 s ago (beyond it).
-        Assert.Equal(HttpStatusCode.OK, (await CallAsync(withinSkew, Request("ehr-patient-5", Prefetched("01-mild-pain-after-spinal")))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(pastSkew, Request("ehr-patient-5", Prefetched("01-mild-pain-after-spinal")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CallAsync(withinSkew, Request("ehr-patient-5", CdsCalls.Prefetched("01-mild-pain-after-spinal", "ehr-patient-5")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CallAsync(pastSkew, Request("ehr-patient-5", CdsCalls.Prefetched("01-mild-pain-after-spinal", "ehr-patient-5")))).StatusCode);
     }
 
     [Fact]
@@ -192,40 +190,13 @@ public abstract class CdsHooksTests(CdsApp fixture)
         Assert.NotNull((await response.ReadObjectAsync())["errors"]!["feedback[0].outcome"]);
     }
 
-    private static JsonObject Request(string patientId, JsonNode? prefetch) => new()
-    {
-        ["hook"] = "patient-view",
-        ["hookInstance"] = Guid.NewGuid().ToString(),
-        ["context"] = new JsonObject { ["userId"] = "Practitioner/1", ["patientId"] = patientId },
-        ["prefetch"] = prefetch is null ? null : new JsonObject { ["latestAssessment"] = prefetch },
-    };
-
-    private static JsonNode Prefetched(string example)
-    {
-        var bundle = new Bundle
-        {
-            Type = Bundle.BundleType.Searchset,
-            Total = 1,
-            Entry = [new Bundle.EntryComponent { Resource = FhirHttp.ExampleResponse(example, "Patient/ehr"), FullUrl = "https://ehr.example.org/fhir/QuestionnaireResponse/1" }],
-        };
-        bundle.Entry[0].Resource!.Id = "1";
-        return JsonNode.Parse(FhirJson.Serialize(bundle))!;
-    }
+    private static JsonObject Request(string patientId, JsonNode? prefetch) => CdsCalls.Request(patientId, prefetch);
 
     private async Task<HttpResponseMessage> CallAsync(string? token, JsonObject body) => await SendAsync("/cds-services/kneespine-back-pain", token, body);
 
     private async Task<HttpResponseMessage> PostFeedbackAsync(string? token, JsonObject body) => await SendAsync("/cds-services/kneespine-back-pain/feedback", token, body);
 
-    private async Task<HttpResponseMessage> SendAsync(string path, string? token, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await App.Anonymous().SendAsync(request, Cancel);
-    }
+    private async Task<HttpResponseMessage> SendAsync(string path, string? token, JsonObject body) => await CdsCalls.SendAsync(App.Anonymous(), path, token, body);
 }
 
 public sealed class CdsHooksOnSqlite(SqliteCdsApp app) : CdsHooksTests(app), IClassFixture<SqliteCdsApp>;

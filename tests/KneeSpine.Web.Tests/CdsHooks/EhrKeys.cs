@@ -25,9 +25,13 @@ public sealed class EhrKeys : IDisposable
                 new JsonObject { ["kty"] = "EC", ["crv"] = "P-384", ["kid"] = "ec-1", ["use"] = "sig", ["x"] = Base64UrlEncoder.Encode(ec.Q.X), ["y"] = Base64UrlEncoder.Encode(ec.Q.Y) },
                 new JsonObject { ["kty"] = "RSA", ["kid"] = "rsa-1", ["use"] = "sig", ["n"] = Base64UrlEncoder.Encode(rsa.Modulus), ["e"] = Base64UrlEncoder.Encode(rsa.Exponent) }),
         };
+        JwksJson = jwks.ToJsonString();
         JwksPath = Path.Combine(_directory, "jwks.json");
-        File.WriteAllText(JwksPath, jwks.ToJsonString());
+        File.WriteAllText(JwksPath, JwksJson);
     }
+
+    /// <summary>The public keys as a JWKS document.</summary>
+    public string JwksJson { get; }
 
     public string JwksPath { get; }
 
