@@ -103,8 +103,12 @@ internal static class FhirStoredEndpoints
             return error;
         }
 
+        // Every stored response answers the KneeSpine Questionnaire; a search for another one finds nothing.
+        var questionnaire = request.Query["questionnaire"].ToString();
+        var answersOurs = questionnaire.Length == 0
+            || questionnaire == KneeSpine.Fhir.Terminology.KneeSpineCodeSystems.QuestionnaireUrl || questionnaire == AssessmentQuestionnaire.VersionedCanonical;
         var serverBase = ServerBase(request);
-        var responses = patient is null
+        var responses = patient is null || !answersOurs
             ? []
             : (await records.CurrentAssessmentsAsync(patient.Value, cancellationToken).ConfigureAwait(false))
                 .OrderByDescending(a => a.Input.AssessedOn).ThenByDescending(a => a.Authored)
@@ -150,6 +154,12 @@ internal static class FhirStoredEndpoints
     public static async Task<FhirResult> EverythingAsync(
         string id, HttpRequest request, ClaimsPrincipal user, FhirRecords records, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
     {
+        // start, end, _since, _type and _count are not implemented: ignoring one would answer more than was asked (ADR-044).
+        if (request.Query.Keys.FirstOrDefault(k => k != "_format") is { } unsupported)
+        {
+            return FhirOutcomes.BadRequest($"Parameter '{unsupported}' of $everything is not supported: the operation returns the whole record.", unsupported);
+        }
+
         var (patient, error) = await PatientAsync(id, user, records, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
