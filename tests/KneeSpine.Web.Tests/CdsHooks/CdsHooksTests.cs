@@ -32,7 +32,11 @@ public abstract class CdsHooksTests(CdsApp fixture)
         var service = Assert.Single((await response.ReadObjectAsync())["services"]!.AsArray())!;
         Assert.Equal("kneespine-back-pain", service["id"]!.GetValue<string>());
         Assert.Equal("patient-view", service["hook"]!.GetValue<string>());
-        Assert.NotNull(service["prefetch"]!["latestAssessment"]);
+        var prefetch = service["prefetch"]!.AsObject();
+        Assert.Equal("Patient/{{context.patientId}}", prefetch["patient"]!.GetValue<string>());
+        Assert.Equal("Procedure?patient={{context.patientId}}&code=http://snomed.info/sct|609588000", prefetch["kneeReplacement"]!.GetValue<string>());
+        Assert.Equal("QuestionnaireResponse?subject=Patient/{{context.patientId}}&questionnaire=https://kneespine.org/fhir/Questionnaire/kneespine-assessment&_sort=-authored&_count=1",
+            prefetch["latestAssessment"]!.GetValue<string>());
     }
 
     [Fact]

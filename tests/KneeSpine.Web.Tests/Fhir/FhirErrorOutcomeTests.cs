@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Hl7.Fhir.Model;
+using KneeSpine.Fhir.Tests.Support;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Tests.Infrastructure;
 using Task = System.Threading.Tasks.Task;
@@ -16,7 +17,7 @@ namespace KneeSpine.Web.Tests.Fhir;
 /// (404, 405). The database outage (503) is in <c>DatabaseOutageTests</c>. None of these depends on the store, so
 /// the class runs on SQLite only.
 /// </summary>
-public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+public sealed class FhirErrorOutcomeTests(SqliteApp fixture, FhirValidatorFixture validator) : IClassFixture<SqliteApp>
 {
     private const string Assess = "/fhir/QuestionnaireResponse/$assess";
 
@@ -42,7 +43,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var refused = await client.PostAsync(Assess, FhirHttp.Content(body), Cancel);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        var issue = Assert.Single((await refused.OutcomeAsync()).Issue);
+        var issue = await IssueAsync(refused);
         Assert.Equal(OperationOutcome.IssueType.Throttled, issue.Code);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
@@ -56,7 +57,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var response = await App.Anonymous().PostAsync(Assess, new StringContent(Padded(2 * 1024 * 1024), Encoding.UTF8, FhirHttp.FhirJsonType), Cancel);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(OperationOutcome.IssueType.TooCostly, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+        Assert.Equal(OperationOutcome.IssueType.TooCostly, (await IssueAsync(response)).Code);
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var response = await clinician.PostAsync("/fhir/QuestionnaireResponse", content, Cancel);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(OperationOutcome.IssueType.TooCostly, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+        Assert.Equal(OperationOutcome.IssueType.TooCostly, (await IssueAsync(response)).Code);
     }
 
     [Theory]
@@ -89,7 +90,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var response = await App.Anonymous().PostAsync(Assess, FhirHttp.Content(FhirHttp.ExampleResponse("01-mild-pain-after-spinal"), mediaType), Cancel);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, (await IssueAsync(response)).Code);
     }
 
     [Theory]
@@ -103,7 +104,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var response = await App.Anonymous().SendAsync(request, Cancel);
 
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
-        Assert.Equal(OperationOutcome.IssueType.NotSupported, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, (await IssueAsync(response)).Code);
     }
 
     [Theory]
@@ -125,7 +126,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Null(response.Headers.Location);
-            Assert.Equal(OperationOutcome.IssueType.Login, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+            Assert.Equal(OperationOutcome.IssueType.Login, (await IssueAsync(response)).Code);
         }
     }
 
@@ -149,7 +150,7 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         foreach (var response in responses)
         {
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Equal(OperationOutcome.IssueType.Forbidden, Assert.Single((await response.OutcomeAsync()).Issue).Code);
+            Assert.Equal(OperationOutcome.IssueType.Forbidden, (await IssueAsync(response)).Code);
         }
     }
 
@@ -172,8 +173,16 @@ public sealed class FhirErrorOutcomeTests(SqliteApp fixture) : IClassFixture<Sql
         var response = await App.Anonymous().SendAsync(request, Cancel);
 
         Assert.Equal(status, response.StatusCode);
-        var issue = Assert.Single((await response.OutcomeAsync()).Issue);
+        var issue = await IssueAsync(response);
         Assert.Contains(issue.Code, new OperationOutcome.IssueType?[] { OperationOutcome.IssueType.NotSupported, OperationOutcome.IssueType.NotFound });
+    }
+
+    /// <summary>The one issue of the answer's OperationOutcome, which must be valid R4 itself.</summary>
+    private async Task<OperationOutcome.IssueComponent> IssueAsync(HttpResponseMessage response)
+    {
+        var outcome = await response.OutcomeAsync();
+        validator.AssertValid(outcome);
+        return Assert.Single(outcome.Issue);
     }
 
     /// <summary>A QuestionnaireResponse padded to about <paramref name="bytes"/> bytes.</summary>

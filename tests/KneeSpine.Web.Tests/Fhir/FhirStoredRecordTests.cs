@@ -90,7 +90,19 @@ public abstract class FhirStoredRecordTests(AppFixture fixture, FhirValidatorFix
         var procedure = Assert.Single(resources.OfType<Procedure>());
         Assert.Contains(procedure.Code.Coding, c => c.System == "http://snomed.info/sct" && c.Code == "609588000");
         Assert.Equal(surgery.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ((FhirDateTime)procedure.Performed).Value);
-        Assert.NotEmpty(procedure.BodySite);
+        var side = Assert.Single(Assert.Single(procedure.BodySite).Coding);
+        Assert.Equal(("http://snomed.info/sct", surgery.Side switch
+        {
+            Engine.Input.SurgerySide.Left => "82169009",
+            Engine.Input.SurgerySide.Right => "6757004",
+            Engine.Input.SurgerySide.Both => "36701003",
+            _ => "72696002",
+        }), (side.System, side.Code));
+        Assert.Equal($"Patient/{patient}", procedure.Subject.Reference);
+        Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
+        Assert.Equal(bundle.Entry.Count, bundle.Total);
+        Assert.Equal(Bundle.SearchEntryMode.Match, bundle.Entry.Single(e => e.Resource is Patient).Search.Mode);
+        Assert.All(bundle.Entry.Where(e => e.Resource is not Patient), e => Assert.Equal(Bundle.SearchEntryMode.Include, e.Search.Mode));
         Assert.Single(resources.OfType<QuestionnaireResponse>());
         Assert.Single(resources.OfType<RiskAssessment>());
         Assert.Single(resources.OfType<CarePlan>());

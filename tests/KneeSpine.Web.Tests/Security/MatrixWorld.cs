@@ -91,15 +91,16 @@ public sealed partial class MatrixWorld
     {
         var email = $"cookie-{role}-{Guid.NewGuid():N}@example.org";
         await _app.CreateAccountAsync(role, email: email);
-        return await SignInAsync(email);
+        return await SignInAsync(_app, email);
     }
 
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
-    public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => SignInAsync(_emails[patient]);
+    public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => SignInAsync(_app, _emails[patient]);
 
-    private async Task<HttpClient> SignInAsync(string email)
+    /// <summary>A browser-like client of <paramref name="app"/> signed in as <paramref name="email"/> through the login form.</summary>
+    public static async Task<HttpClient> SignInAsync(TestApp app, string email)
     {
-        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var cancel = TestContext.Current.CancellationToken;
         var form = await client.GetStringAsync("/account/login", cancel);
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
