@@ -14,7 +14,8 @@ internal static class BulkProgress
 
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = console.NoColor ? AnsiSupport.No : AnsiSupport.Yes,
+            // NO_COLOR turns colour off, not the terminal: without ANSI Spectre falls back to a renderer that may never show 100%.
+            Ansi = AnsiSupport.Yes,
             ColorSystem = console.NoColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Standard,
             Interactive = InteractionSupport.Yes,
             Out = new AnsiConsoleOutput(console.Error),

@@ -105,6 +105,34 @@ public sealed class BulkCommandTests
         Assert.Single(File.ReadAllLines(Path.Combine(exported, "QuestionnaireResponse.ndjson")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task On_a_terminal_import_and_export_draw_a_progress_bar_on_standard_error_and_elsewhere_nothing(bool noColor)
+    {
+        using var data = new TempDataDirectory();
+        using var files = new TempDataDirectory();
+        var source = Path.Combine(files.Path, "progress.ndjson");
+        await File.WriteAllLinesAsync(source, [Line(Patient("p1")), Line(Response(SharedSpec.ExampleNames[0], "p1", "qr-1"))], TestContext.Current.CancellationToken);
+
+        var onTerminal = await CliRun.RunAsync([], terminal: true, noColor, "import", source, "--data", data.Path);
+        var exported = await CliRun.RunAsync([], terminal: true, noColor, "export", "--out", Path.Combine(files.Path, "out"), "--data", data.Path);
+        var piped = await CliRun.RunAsync("import", source, "--data", data.Path);
+
+        Assert.Equal(0, onTerminal.ExitCode);
+        Assert.Contains("Importing progress.ndjson", onTerminal.Error, StringComparison.Ordinal);
+        Assert.Contains("100%", onTerminal.Error, StringComparison.Ordinal);
+        Assert.Contains("━", onTerminal.Error, StringComparison.Ordinal);
+        // NO_COLOR: the bar is drawn, without colour (SGR colour codes such as ESC[32m).
+        Assert.Equal(!noColor, System.Text.RegularExpressions.Regex.IsMatch(onTerminal.Error, "\\u001b\\[(?:[0-9]+;)*(?:3[0-8]|9[0-7])(?:;[0-9]+)*m"));
+        Assert.Contains("Imported 2", onTerminal.Output, StringComparison.Ordinal);
+        Assert.Equal(0, exported.ExitCode);
+        Assert.Contains("100%", exported.Error, StringComparison.Ordinal);
+        Assert.Equal(0, piped.ExitCode);
+        Assert.Equal("", piped.Error);
+        Assert.Contains("already present 2", piped.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_file_exits_2()
     {
