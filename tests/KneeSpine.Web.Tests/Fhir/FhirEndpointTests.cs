@@ -222,6 +222,7 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
         var refused = await patient.SendAsync(FhirHttp.Get($"/fhir/Patient/{other}/$everything"), Cancel);
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        validator.AssertValid(await allowed.ReadAsync<Patient>());
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(OperationOutcome.IssueType.Forbidden, (await refused.OutcomeAsync()).Issue[0].Code);
     }

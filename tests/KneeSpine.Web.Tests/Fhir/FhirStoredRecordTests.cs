@@ -132,6 +132,40 @@ public abstract class FhirStoredRecordTests(AppFixture fixture, FhirValidatorFix
 
         Assert.Equal($"Patient/{patient}", Assert.Single(procedures.Entry).Resource is Procedure p ? p.Subject.Reference : null);
         validator.AssertValid(latest);
+        validator.AssertValid(procedures);
+    }
+
+    [Fact]
+    public async Task Every_line_of_a_bulk_export_is_a_valid_R4_resource_of_its_file_s_type()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Bulk Export Patient");
+        foreach (var example in new[] { Fever, "02-cauda-equina-on-anticoagulant" })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsync("/fhir/QuestionnaireResponse", FhirHttp.Content(FhirHttp.ExampleResponse(example, $"Patient/{patient}")), Cancel)).StatusCode);
+        }
+
+        var directory = Directory.CreateTempSubdirectory("kneespine-export-").FullName;
+        try
+        {
+            var counts = await App.WithServiceAsync<KneeSpine.Web.Fhir.Bulk.FhirBulkExport, IReadOnlyDictionary<string, int>>(export => export.ExportAsync(directory, cancellationToken: Cancel));
+
+            Assert.Contains("Flag", counts.Keys);
+            foreach (var file in Directory.GetFiles(directory, "*.ndjson"))
+            {
+                var type = Path.GetFileNameWithoutExtension(file);
+                foreach (var line in await File.ReadAllLinesAsync(file, Cancel))
+                {
+                    var resource = KneeSpine.Fhir.Serialization.FhirJson.Parse<Resource>(line);
+                    Assert.Equal(type, resource.TypeName);
+                    validator.AssertValid(resource);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]
