@@ -2,6 +2,7 @@ using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
+using Task = System.Threading.Tasks.Task;
 
 namespace KneeSpine.Fhir.Tests.Support;
 
@@ -27,6 +28,21 @@ public sealed class FhirValidatorFixture
         var settings = new ValidationSettings();
         settings.ExcludeFilters.Add(assertion => assertion is InvariantValidator { Key: "ras-2" });
         validator = new Validator(source, new LocalTerminologyService(source), null, settings, null);
+        // Reading the zip and compiling the first schemas costs about 10 s of CPU (a second bundle: milliseconds). Started
+        // here, when the assembly starts, it overlaps with the apps and databases the first tests set up; a test that
+        // validates meanwhile waits on the lock as before. The outcome is thrown away: these shells are not valid.
+        _ = Task.Run(() => Validate(new Bundle
+        {
+            Type = Bundle.BundleType.Collection,
+            Entry =
+            [
+                .. new Resource[]
+                {
+                    new Patient(), new Procedure(), new Questionnaire(), new QuestionnaireResponse(), new RiskAssessment(), new Flag(),
+                    new CarePlan(), new Observation(), new OperationOutcome(), new CapabilityStatement(),
+                }.Select(r => new Bundle.EntryComponent { FullUrl = "urn:uuid:" + Guid.NewGuid(), Resource = r }),
+            ],
+        }));
     }
 
     /// <summary>Validates <paramref name="resource"/> against its base StructureDefinition.</summary>
