@@ -1,6 +1,7 @@
 using System.Text;
 using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
+using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             return null;
         }
 
-        var rows = await db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId)
+        var rows = await Summaries(db.Assessments.Where(a => a.PatientId == patientId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var timeline = rows
             .GroupBy(a => a.SeriesId)
@@ -40,11 +41,15 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             return null;
         }
 
-        var versions = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == row.SeriesId)
-            .OrderBy(a => a.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var versions = await Summaries(db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
             ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
         var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));
         return new StoredAssessment(row, input, result, new AssessmentSeries(versions));
     }
+
+    private static IQueryable<AssessmentSummary> Summaries(IQueryable<Assessment> rows) =>
+        rows.Select(a => new AssessmentSummary(
+            a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy));
 }

@@ -63,7 +63,14 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
     }
 
     /// <summary>The account a token belongs to, when the token is known, not revoked and not expired.</summary>
-    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default) =>
+        (await FindAccountAsync(token, cancellationToken).ConfigureAwait(false))?.User;
+
+    /// <summary>
+    /// The account and its roles, when the token is known, not revoked and not expired: one query, read afresh on
+    /// every request (no cache), so a revoked token or a locked account stops working at once.
+    /// </summary>
+    public async Task<TokenAccount?> FindAccountAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
         {
@@ -73,14 +80,19 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
         var hash = Hash(token);
         var found = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.ExpiresAt,
+                User = u,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (found is null || found.ExpiresAt <= time.GetUtcNow())
         {
             return null;
         }
 
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken).ConfigureAwait(false);
+        return new TokenAccount(found.User, [.. found.Roles.OfType<string>()]);
     }
 
     internal static string Hash(string token) =>
