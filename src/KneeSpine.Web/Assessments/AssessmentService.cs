@@ -106,8 +106,12 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
                     && (previous == null || a.Id != previous.Id)
                     && !db.Assessments.Any(newer => newer.SupersedesId == a.Id)),
             })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Patient {patientId} does not exist.");
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return RecordOutcome.NoSuchPatient();
+        }
+
         var patient = found.Patient;
         if (previous is not null && await db.Assessments.AnyAsync(a => a.SupersedesId == previous.Id, cancellationToken).ConfigureAwait(false))
         {

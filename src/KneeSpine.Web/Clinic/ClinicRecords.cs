@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
@@ -10,18 +11,23 @@ namespace KneeSpine.Web.Clinic;
 /// <summary>Reads patients and their assessments for the pages. Writes go through the web core's services.</summary>
 public sealed class ClinicRecords(KneeSpineDbContext db)
 {
+    // Timelines and version lists read the summary columns only, never the JSON.
+    private static readonly Expression<Func<Assessment, AssessmentSummary>> SummaryOf = a => new AssessmentSummary(
+        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy);
+
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        var patient = await db.Patients.AsNoTracking().Include(p => p.User)
-            .SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false);
-        if (patient is null)
+        // One round trip: the page needs both, and the patient's row alone says nothing about the timeline.
+        var found = await db.Patients.AsNoTracking().Include(p => p.User).Where(p => p.Id == patientId)
+            .Select(p => new { Patient = p, Rows = db.Assessments.Where(a => a.PatientId == p.Id).Select(SummaryOf).ToList() })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (found is null)
         {
             return null;
         }
 
-        var rows = await Summaries(db.Assessments.Where(a => a.PatientId == patientId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var (patient, rows) = (found.Patient, found.Rows);
         var timeline = rows
             .GroupBy(a => a.SeriesId)
             .Select(g => new AssessmentSeries([.. g.OrderBy(a => a.Version)]))
@@ -41,15 +47,11 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             return null;
         }
 
-        var versions = await Summaries(db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version))
+        var versions = await db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version).Select(SummaryOf)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
             ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
         var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));
         return new StoredAssessment(row, input, result, new AssessmentSeries(versions));
     }
-
-    private static IQueryable<AssessmentSummary> Summaries(IQueryable<Assessment> rows) =>
-        rows.Select(a => new AssessmentSummary(
-            a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy));
 }
