@@ -18,16 +18,15 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        // One round trip: the page needs both, and the patient's row alone says nothing about the timeline.
-        var found = await db.Patients.AsNoTracking().Include(p => p.User).Where(p => p.Id == patientId)
-            .Select(p => new { Patient = p, Rows = db.Assessments.Where(a => a.PatientId == p.Id).Select(SummaryOf).ToList() })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (found is null)
+        var patient = await db.Patients.AsNoTracking().Include(p => p.User)
+            .SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false);
+        if (patient is null)
         {
             return null;
         }
 
-        var (patient, rows) = (found.Patient, found.Rows);
+        var rows = await db.Assessments.Where(a => a.PatientId == patientId).Select(SummaryOf)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var timeline = rows
             .GroupBy(a => a.SeriesId)
             .Select(g => new AssessmentSeries([.. g.OrderBy(a => a.Version)]))
