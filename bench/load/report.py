@@ -28,6 +28,7 @@ def parse(path):
             values = {k: float(v) for k, v in (pair.split("=", 1) for pair in pairs)}
             values["rps"] = values["requests"] / (values["duration_us"] / 1e6)
             values["errors"] = sum(values[k] for k in ("connect", "read", "write", "timeout"))
+            values["cpu_us"] = values["app_ticks"] / values["hz"] * 1e6 / values["requests"] if values["requests"] else 0
             rows.append((db, scenario, values))
     return rows
 
@@ -66,8 +67,8 @@ def table(rows, args):
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {args.load_before}; after: {args.load_after} "
         "(wrk and the app share these cores; with other work on the machine the numbers are lower than a quiet machine's).",
         "",
-        "| database | scenario | requests/s | p50 | p99 | errors | non-2xx | vs floor | target | load (1 min) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| database | scenario | requests/s | p50 | p99 | errors | non-2xx | vs floor | target | app CPU per request | load (1 min) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
     for db, scenario, v in rows:
         ratio = v["rps"] / floors[db] if floors.get(db) else None
@@ -81,9 +82,11 @@ def table(rows, args):
         lines.append(
             f"| {DATABASES.get(db, db)} | {SCENARIOS.get(scenario, scenario)} | {v['rps']:,.0f} | {ms(v['p50_us'])} | "
             f"{ms(v['p99_us'])} | {v['errors']:,.0f} | {v['non2xx']:,.0f} | "
-            f"{'' if ratio is None else f'{ratio:.2f}x'} | {target} | {v['loadavg']:.2f} |")
+            f"{'' if ratio is None else f'{ratio:.2f}x'} | {target} | {v['cpu_us'] / 1000:.2f} ms | {v['loadavg']:.2f} |")
     lines += ["", f"Target: at least {TARGET_RATIO:.0%} of the floor's requests per second and p99 under "
-              f"{TARGET_P99_MS} ms at {args.connections} connections, with no errors."]
+              f"{TARGET_P99_MS} ms at {args.connections} connections, with no errors. \"App CPU per request\" is the "
+              "`kneespine` process's CPU time during the run divided by its requests (PostgreSQL's own processes not "
+              "included)."]
     return "\n".join(lines)
 
 
