@@ -6,7 +6,8 @@
 #   floor  POST /benchmark/floor/patients/{id}/assessments (inserts the same row, nothing else; benchmark config only)
 # Writes the results table into docs/benchmarks.md (between the load-results markers) and prints it.
 #
-# Usage: bench/load.sh [SECONDS]     seconds per scenario (default 15; 3 s of warm-up before each, not counted)
+# Usage: bench/load.sh [SECONDS]     seconds per scenario (default 15; every scenario is first warmed up for 5 s,
+#                                    not counted, so the measured runs see code the JIT has already optimised)
 # Environment:
 #   KNEESPINE_LOAD_DATABASES="sqlite postgres"  which databases to run (default both)
 #   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  use this server (a fresh database is created and
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-warmup=3
+warmup=5
 connections=100
 threads=2
 databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
@@ -90,13 +91,13 @@ subprocess.run([psql, "-h", parts.get("host", "127.0.0.1"), "-p", parts.get("por
 PY
 }
 
-run_wrk() { # scenario db url method paths body header (body and header may be empty)
-  local scenario=$1 db=$2 url=$3 method=$4 paths=$5 body=$6 header=$7
+run_wrk() { # warmup|measure scenario db url method paths body header (body and header may be empty)
+  local phase=$1 scenario=$2 db=$3 url=$4 method=$5 paths=$6 body=$7 header=$8
   local options=(-t$threads -c$connections --timeout 5s -s bench/load/scenario.lua)
   if [ -n "$header" ]; then options+=(-H "$header"); fi
   local args=("$method" "$paths")
   if [ -n "$body" ]; then args+=("$body"); fi
-  wrk "${options[@]}" -d${warmup}s "$url" -- "${args[@]}" >/dev/null
+  if [ "$phase" = warmup ]; then wrk "${options[@]}" -d${warmup}s "$url" -- "${args[@]}" >/dev/null; return; fi
   # The app's own CPU time (user + system, in clock ticks) around the measured run: a figure that other work on the
   # machine disturbs less than throughput does.
   local ticks_before; ticks_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
@@ -142,10 +143,14 @@ for db in $databases; do
   page_patient=$(cat "$work/$db.page")
   curl -fs -H "$cookie" "$base/patients/$page_patient" | grep -q "Load Page Patient" || { echo "the patient page did not load with the session cookie" >&2; exit 1; }
 
-  run_wrk store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth"
-  run_wrk page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie"
-  run_wrk floor "$db" "$base" POST "$work/$db.floor-paths" "$work/$db.body.json" ""
-  grep -E 'fail|error|exception' -i "$work/server-$db.log" | head -n 5 >&2 || true
+  ready_lines=$(wc -l <"$work/server-$db.log")
+  for phase in warmup measure; do
+    run_wrk $phase store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth"
+    run_wrk $phase page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie"
+    run_wrk $phase floor "$db" "$base" POST "$work/$db.floor-paths" "$work/$db.body.json" ""
+  done
+  # Anything the app logged as a failure under load (the start's "database does not exist yet" is not counted).
+  tail -n +$((ready_lines + 1)) "$work/server-$db.log" | grep -E -i -A3 'fail:|error|exception' | head -n 20 >&2 || true
   stop_server
   if [ "$db" = postgres ]; then drop_postgres_database; fi
 done

@@ -61,7 +61,7 @@ def table(rows, args):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"Measured {now} at commit {commit()} with `{args.command}`: wrk, {args.connections} connections, "
-        f"{args.threads} threads, {args.seconds} s per scenario after 3 s of warm-up, against `kneespine serve` "
+        f"{args.threads} threads, {args.seconds} s per scenario after 5 s of warm-up of each, against `kneespine serve` "
         f"(Release, environment `Benchmark`) on 127.0.0.1. PostgreSQL: {args.postgres}.",
         "",
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {args.load_before}; after: {args.load_after} "
