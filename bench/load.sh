@@ -13,7 +13,8 @@
 #   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  use this server (a fresh database is created and
 #       dropped); default: a throwaway cluster on 127.0.0.1 with fsync ON, like production
 #   KNEESPINE_LOAD_NO_DOCS=1                     only print the table, leave docs/benchmarks.md alone
-# Whole run: about 2 x (startup + seeding + 3 x (3 + SECONDS)) s, under 3 minutes at the default.
+# Whole run: about 2 x (startup + seeding + 3 x (5 + SECONDS)) s plus the build: about 3 minutes at the default on
+# a quiet machine, 4 to 7 on one whose two cores are shared with other builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
