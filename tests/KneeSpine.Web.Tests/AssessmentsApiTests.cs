@@ -194,6 +194,33 @@ public abstract class AssessmentsApiTests(AppFixture fixture)
         return (client, email);
     }
 
+    [Fact]
+    public async Task Storing_for_an_unknown_patient_gives_404_and_stores_nothing()
+    {
+        var (clinician, _) = await ClinicianAsync();
+        var unknown = Guid.NewGuid();
+
+        var response = await clinician.PostAsync($"/api/v1/patients/{unknown}/assessments", Inputs.Json(Inputs.Valid()), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await App.WithServiceAsync<KneeSpineDbContext, int>(db => db.Assessments.CountAsync(a => a.PatientId == unknown, Cancel)));
+    }
+
+    [Fact]
+    public async Task Many_concurrent_writers_are_all_stored_without_a_server_error()
+    {
+        var (clinician, _) = await ClinicianAsync();
+        var patients = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => PatientsApiTests.CreatePatientAsync(clinician, $"Concurrent Patient {n}")));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(n =>
+            clinician.PostAsync($"/api/v1/patients/{patients[n % patients.Length]}/assessments", Inputs.Json(Inputs.Valid(TestApp.Today.AddDays(-(n % 5)))), Cancel)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = patients.ToList();
+        Assert.Equal(60, await App.WithServiceAsync<KneeSpineDbContext, int>(db => db.Assessments.CountAsync(a => ids.Contains(a.PatientId), Cancel)));
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonObject> PostAsync(HttpClient client, Guid patient, System.Text.Json.Nodes.JsonObject input)
     {
         var response = await client.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(input), Cancel);

@@ -73,6 +73,52 @@ public abstract class TokenAuthTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Locking_an_account_stops_its_token_on_the_very_next_request()
+    {
+        var (user, token) = await App.CreateAccountAsync(Roles.Clinician);
+        var client = WithToken(token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/patients", Cancel)).StatusCode);
+
+        await App.WithServiceAsync<UserManager<KneeSpineUser>, IdentityResult>(async users =>
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.MaxValue));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/patients", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_revoked_by_another_node_stops_working_within_the_cache_lifetime()
+    {
+        var (user, token) = await App.CreateAccountAsync(Roles.Clinician);
+        var client = WithToken(token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/patients", Cancel)).StatusCode);
+
+        // Straight to the database, as another app instance or the CLI would: this node sees no change of its own.
+        await App.WithServiceAsync<KneeSpineDbContext, int>(db =>
+            db.PersonalAccessTokens.Where(t => t.UserId == user.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, App.Time.GetUtcNow()), Cancel));
+        App.Time.Advance(TokenAccountCache.Lifetime);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/patients", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_carries_the_same_claims_as_a_sign_in()
+    {
+        var patient = await PatientsApiTests.CreatePatientAsync(await App.ClientAsync(Roles.Clinician), "Token Claims Patient");
+        var (user, token) = await App.CreateAccountAsync(Roles.Patient, patient);
+
+        var fromToken = await App.WithServiceAsync<PersonalAccessTokens, TokenAccount?>(t => t.FindAccountAsync(token, Cancel));
+        var fromSignIn = await App.WithServiceAsync<IUserClaimsPrincipalFactory<KneeSpineUser>, System.Security.Claims.ClaimsPrincipal>(f => f.CreateAsync(user));
+        var options = await App.WithServiceAsync<Microsoft.Extensions.Options.IOptions<IdentityOptions>, IdentityOptions>(o => Task.FromResult(o.Value));
+        var tokenIdentity = Accounts.KneeSpineClaimsPrincipalFactory.Identity(fromToken!.User, fromToken.Roles, options.ClaimsIdentity);
+
+        Assert.Equal(Claims(fromSignIn.Claims), Claims(tokenIdentity.Claims));
+        Assert.Contains(tokenIdentity.Claims, c => c.Type == Accounts.KneeSpineClaims.PatientId && c.Value == patient.ToString());
+    }
+
+    private static List<string> Claims(IEnumerable<System.Security.Claims.Claim> claims) =>
+        [.. claims.Select(c => c.Type + "=" + c.Value).Order(StringComparer.Ordinal)];
+
+    [Fact]
     public async Task Only_the_hash_of_a_token_is_stored_and_listing_never_shows_it()
     {
         var (user, token) = await App.CreateAccountAsync(Roles.Clinician);

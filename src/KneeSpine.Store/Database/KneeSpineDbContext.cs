@@ -32,6 +32,38 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
 
     public DbSet<CdsTokenUse> CdsTokenUses => Set<CdsTokenUse>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var accounts = AccountChanges.Touches(ChangeTracker);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (accounts)
+            {
+                AccountChanges.Record();
+            }
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var accounts = AccountChanges.Touches(ChangeTracker);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (accounts)
+            {
+                AccountChanges.Record();
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

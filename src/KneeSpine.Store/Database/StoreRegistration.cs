@@ -19,9 +19,11 @@ public static class StoreRegistration
         services.AddSingleton<IPostConfigureOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
 
-        services.AddDbContext<SqliteKneeSpineDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp)));
-        services.AddDbContext<PostgresKneeSpineDbContext>((sp, options) =>
+        // Pooled: a request reuses a context instead of building one with its options and services (the options
+        // read only singletons, so one configuration serves every context).
+        services.AddDbContextPool<SqliteKneeSpineDbContext>((sp, options) =>
+            options.UseSqlite(ConnectionString(sp)).AddInterceptors(SqliteConnectionPragmas.Instance));
+        services.AddDbContextPool<PostgresKneeSpineDbContext>((sp, options) =>
             options.UseNpgsql(ConnectionString(sp)));
         services.AddScoped<KneeSpineDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres

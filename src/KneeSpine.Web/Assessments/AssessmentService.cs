@@ -95,8 +95,24 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Invalid([new ValidationError("assessedOn", "The assessment date cannot be in the future.")]);
         }
 
-        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Patient {patientId} does not exist.");
+        // One round trip: the patient (tracked, its surgery details may change) and whether a current assessment other
+        // than the one being replaced is dated later (then the patient keeps that one's details). "Later" rather than
+        // "the latest date" lets the (PatientId, AssessedOn) index answer without reading the patient's every row.
+        var found = await db.Patients.Where(p => p.Id == patientId)
+            .Select(p => new
+            {
+                Patient = p,
+                HasLater = db.Assessments.Any(a => a.PatientId == patientId && a.AssessedOn > input.AssessedOn
+                    && (previous == null || a.Id != previous.Id)
+                    && !db.Assessments.Any(newer => newer.SupersedesId == a.Id)),
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return RecordOutcome.NoSuchPatient();
+        }
+
+        var patient = found.Patient;
         if (previous is not null && await db.Assessments.AnyAsync(a => a.SupersedesId == previous.Id, cancellationToken).ConfigureAwait(false))
         {
             return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
@@ -122,11 +138,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         };
         db.Assessments.Add(assessment);
 
-        var latestOther = await db.Assessments
-            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
-            .Where(a => previous == null || a.Id != previous.Id)
-            .MaxAsync(a => (DateOnly?)a.AssessedOn, cancellationToken).ConfigureAwait(false);
-        if (latestOther is null || input.AssessedOn >= latestOther)
+        if (!found.HasLater)
         {
             patient.SurgeryDate = input.Surgery.Date;
             patient.SurgerySide = input.Surgery.Side;

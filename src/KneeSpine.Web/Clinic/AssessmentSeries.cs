@@ -1,11 +1,9 @@
-using KneeSpine.Store.Assessments;
-
 namespace KneeSpine.Web.Clinic;
 
 /// <summary>One assessment with every version of it, oldest first; the last is the current one.</summary>
 /// <param name="Versions">Every stored version.</param>
-public sealed record AssessmentSeries(IReadOnlyList<Assessment> Versions)
+public sealed record AssessmentSeries(IReadOnlyList<AssessmentSummary> Versions)
 {
     /// <summary>The version in force.</summary>
-    public Assessment Current => Versions[^1];
+    public AssessmentSummary Current => Versions[^1];
 }

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using System.Text;
 using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
+using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,10 @@ namespace KneeSpine.Web.Clinic;
 /// <summary>Reads patients and their assessments for the pages. Writes go through the web core's services.</summary>
 public sealed class ClinicRecords(KneeSpineDbContext db)
 {
+    // Timelines and version lists read the summary columns only, never the JSON.
+    private static readonly Expression<Func<Assessment, AssessmentSummary>> SummaryOf = a => new AssessmentSummary(
+        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy);
+
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
@@ -19,7 +25,7 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             return null;
         }
 
-        var rows = await db.Assessments.AsNoTracking().Where(a => a.PatientId == patientId)
+        var rows = await db.Assessments.Where(a => a.PatientId == patientId).Select(SummaryOf)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var timeline = rows
             .GroupBy(a => a.SeriesId)
@@ -40,8 +46,8 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             return null;
         }
 
-        var versions = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == row.SeriesId)
-            .OrderBy(a => a.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var versions = await db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version).Select(SummaryOf)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
             ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
         var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));

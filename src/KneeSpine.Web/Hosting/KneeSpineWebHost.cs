@@ -1,6 +1,7 @@
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Benchmark;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
 using KneeSpine.Web.Evaluate;
@@ -44,6 +45,7 @@ public static class KneeSpineWebHost
         api.MapAssessments();
         app.MapFhir();
         app.MapCdsHooks();
+        app.MapKneeSpineBenchmark();
         return app;
     }
 
@@ -91,6 +93,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePages();
         builder.AddKneeSpineClinic();
         builder.AddKneeSpineStartup();
+        builder.AddKneeSpineBenchmark();
         return builder;
     }
 }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
+using KneeSpine.Web.Accounts;
 using KneeSpine.Store.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +16,7 @@ internal sealed class PersonalAccessTokenHandler(
     UrlEncoder encoder,
     PersonalAccessTokens tokens,
     UserManager<KneeSpineUser> users,
-    IUserClaimsPrincipalFactory<KneeSpineUser> principals)
+    IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -32,13 +34,14 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         var token = Request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim();
-        var user = await tokens.FindUserAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (user is null || await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        var account = await tokens.FindAccountAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        if (account is null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
         {
             return AuthenticateResult.Fail("Invalid, expired or revoked token.");
         }
 
-        var principal = await principals.CreateAsync(user).ConfigureAwait(false);
+        // The same claims a sign-in gives, from the roles read with the token (no further queries).
+        var principal = new ClaimsPrincipal(KneeSpineClaimsPrincipalFactory.Identity(account.User, account.Roles, identity.Value.ClaimsIdentity));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

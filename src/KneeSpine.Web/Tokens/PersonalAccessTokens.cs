@@ -12,7 +12,7 @@ namespace KneeSpine.Web.Tokens;
 /// Personal access tokens for the API: 256 random bits, stored only as a SHA-256 hash
 /// (docs/decisions/ADR-020-personal-access-tokens.md).
 /// </summary>
-public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider time)
+public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider time, TokenAccountCache cache)
 {
     /// <summary>Marks KneeSpine tokens so secret scanners and people can recognise one.</summary>
     public const string TokenPrefix = "ksp_";
@@ -62,25 +62,54 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
         return true;
     }
 
-    /// <summary>The account a token belongs to, when the token is known, not revoked and not expired.</summary>
-    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default)
+    /// <summary>The account a token belongs to, when the token is known, not revoked and not expired (read from the database).</summary>
+    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default) =>
+        IsWellFormed(token) ? (await QueryAccountAsync(Hash(token), cancellationToken).ConfigureAwait(false))?.User : null;
+
+    /// <summary>
+    /// The account and its roles, when the token is known, not revoked and not expired, for authenticating a request:
+    /// from <see cref="TokenAccountCache"/> when it was checked moments ago, else with one query. The account is
+    /// shared by later requests: read it, never change it.
+    /// </summary>
+    public async Task<TokenAccount?> FindAccountAsync(string token, CancellationToken cancellationToken = default)
     {
-        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
+        if (!IsWellFormed(token))
         {
             return null;
         }
 
         var hash = Hash(token);
-        var found = await db.PersonalAccessTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt })
-            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (found is null || found.ExpiresAt <= time.GetUtcNow())
+        if (cache.Find(hash) is { } cached)
         {
-            return null;
+            return cached;
         }
 
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken).ConfigureAwait(false);
+        var version = AccountChanges.Version;
+        var account = await QueryAccountAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (account is not null)
+        {
+            cache.Add(hash, account, version);
+        }
+
+        return account;
+    }
+
+    private static bool IsWellFormed(string token) => token.StartsWith(TokenPrefix, StringComparison.Ordinal) && token.Length <= 100;
+
+    private async Task<TokenAccount?> QueryAccountAsync(string hash, CancellationToken cancellationToken)
+    {
+        var found = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.ExpiresAt,
+                User = u,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found is null || found.ExpiresAt <= time.GetUtcNow()
+            ? null
+            : new TokenAccount(found.User, [.. found.Roles.OfType<string>()], found.ExpiresAt);
     }
 
     internal static string Hash(string token) =>

@@ -5,6 +5,7 @@ public static class TokensRegistration
     public static IHostApplicationBuilder AddKneeSpineTokens(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PersonalAccessTokens>();
+        builder.Services.AddSingleton<TokenAccountCache>();
         return builder;
     }
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# HTTP load test of the real app (`kneespine serve`, Release, benchmark configuration) on SQLite and PostgreSQL,
+# 127.0.0.1 only. Per database, each for a bounded time at 100 connections (wrk -c 100 -t 2):
+#   store  POST /api/v1/patients/{id}/assessments         (bearer token; auth, access check, validation, evaluation)
+#   page   GET  /patients/{id}                             (the clinic's patient page, signed-in clinician's cookie)
+#   floor  POST /benchmark/floor/patients/{id}/assessments (inserts the same row, nothing else; benchmark config only)
+# Writes the results table into docs/benchmarks.md (between the load-results markers) and prints it.
+#
+# Usage: bench/load.sh [SECONDS]     seconds per scenario (default 15; every scenario is first warmed up for 5 s,
+#                                    not counted, so the measured runs see code the JIT has already optimised)
+# Environment:
+#   KNEESPINE_LOAD_DATABASES="sqlite postgres"  which databases to run (default both)
+#   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  use this server (a fresh database is created and
+#       dropped); default: a throwaway cluster on 127.0.0.1 with fsync ON, like production
+#   KNEESPINE_LOAD_NO_DOCS=1                     only print the table, leave docs/benchmarks.md alone
+# Whole run: about 2 x (startup + seeding + 3 x (5 + SECONDS)) s plus the build: about 3 minutes at the default on
+# a quiet machine, 4 to 7 on one whose two cores are shared with other builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-15}
+warmup=5
+connections=100
+threads=2
+databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
+[[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -ge 1 ] && [ "$seconds" -le 120 ] || { echo "SECONDS must be 1..120" >&2; exit 2; }
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "Installing wrk (Debian package)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+for tool in curl python3; do command -v $tool >/dev/null || { echo "$tool is required" >&2; exit 2; }; done
+
+work=$(mktemp -d /tmp/kneespine-load.XXXXXX)
+server_pid=""
+pg_dir=""
+pg_bin=""
+runpg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+stop_server() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; fi
+}
+cleanup() {
+  stop_server
+  if [ -n "$pg_dir" ]; then runpg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m fast stop" >/dev/null 2>&1 || true; rm -rf "$pg_dir"; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+dotnet build src/KneeSpine.Cli -c Release -nologo -v quiet >&2
+cli=(dotnet src/KneeSpine.Cli/bin/Release/net10.0/kneespine.dll)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# PostgreSQL: the given server, else a private cluster (fsync and synchronous_commit at their durable defaults).
+pg_server=${KNEESPINE_LOAD_POSTGRES:-}
+if [[ " $databases " == *" postgres "* ]] && [ -z "$pg_server" ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || {
+    echo "Installing postgresql (Debian package)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  }
+  pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n1)")
+  pg_dir=$(mktemp -d /tmp/kneespine-load-pg.XXXXXX)
+  pg_port=$(free_port)
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg_dir"; fi
+  runpg "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+  runpg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -o '-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200' -l '$pg_dir/log' -w start" >/dev/null
+  pg_server="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+fi
+pg_database=kneespine_load_$$
+
+# Environment of the app and of the CLI commands that seed it, for database $1.
+database_env() {
+  local db=$1
+  echo "KneeSpine__DataDirectory=$work/$db-data"
+  if [ "$db" = postgres ]; then
+    echo "KneeSpine__Database__Provider=postgres"
+    # A new database per run; the app creates it when migrating.
+    echo "KneeSpine__Database__ConnectionString=$pg_server;Database=$pg_database"
+  fi
+}
+
+drop_postgres_database() {
+  python3 - "$pg_server" "$pg_database" <<'PY' || true
+import subprocess, sys, glob
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+parts = {k.strip().lower(): v.strip() for k, v in parts.items()}
+psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+subprocess.run([psql, "-h", parts.get("host", "127.0.0.1"), "-p", parts.get("port", "5432"), "-U", parts.get("username", "postgres"),
+                "-d", "postgres", "-qc", f'DROP DATABASE IF EXISTS "{sys.argv[2]}" WITH (FORCE)'], check=False)
+PY
+}
+
+run_wrk() { # warmup|measure scenario db url method paths body header (body and header may be empty)
+  local phase=$1 scenario=$2 db=$3 url=$4 method=$5 paths=$6 body=$7 header=$8
+  local options=(-t$threads -c$connections --timeout 5s -s bench/load/scenario.lua)
+  if [ -n "$header" ]; then options+=(-H "$header"); fi
+  local args=("$method" "$paths")
+  if [ -n "$body" ]; then args+=("$body"); fi
+  if [ "$phase" = warmup ]; then wrk "${options[@]}" -d${warmup}s "$url" -- "${args[@]}" >/dev/null; return; fi
+  # The app's own CPU time (user + system, in clock ticks) around the measured run: a figure that other work on the
+  # machine disturbs less than throughput does.
+  local ticks_before; ticks_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  local out; out=$(wrk "${options[@]}" -d${seconds}s "$url" -- "${args[@]}")
+  local ticks_after; ticks_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
+  echo "$db $scenario $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK)" >>"$work/results.txt"
+  echo "  $scenario: $result" >&2
+}
+
+for db in $databases; do
+  [ "$db" = sqlite ] || [ "$db" = postgres ] || { echo "unknown database '$db' (sqlite or postgres)" >&2; exit 2; }
+  echo "== $db" >&2
+  mapfile -t dbenv < <(database_env "$db")
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  env "${dbenv[@]}" ASPNETCORE_ENVIRONMENT=Benchmark KneeSpine__Benchmark__FloorEndpoint=true \
+    "${cli[@]}" serve --urls "$base" --data "$work/$db-data" >"$work/server-$db.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server-$db.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  curl -fs "$base/health/ready" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/server-$db.log" >&2; exit 1; }
+
+  # A clinician account (random password, read from standard input), a token, and the patients.
+  email="load-clinician@example.org"
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  printf '%s\n' "$password" | env "${dbenv[@]}" "${cli[@]}" user add --email "$email" --role clinician --data "$work/$db-data" >/dev/null
+  token=$(env "${dbenv[@]}" "${cli[@]}" token create --user "$email" --name load --days 1 --data "$work/$db-data" 2>/dev/null)
+  auth="Authorization: Bearer $token"
+  python3 bench/load/seed.py "$base" "$token" "$work/$db"
+
+  # The clinic page needs a browser session: sign in through the real form (antiforgery token + cookie).
+  jar="$work/$db-cookies"
+  curl -fs -c "$jar" -b "$jar" "$base/account/login" -o "$work/login.html"
+  antiforgery=$(python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1))' "$work/login.html")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/login" \
+    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$antiforgery")
+  [ "$status" = 302 ] || { echo "sign-in answered $status, expected 302" >&2; exit 1; }
+  cookie="Cookie: $(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
+  page_patient=$(cat "$work/$db.page")
+  curl -fs -H "$cookie" "$base/patients/$page_patient" | grep -q "Load Page Patient" || { echo "the patient page did not load with the session cookie" >&2; exit 1; }
+
+  ready_lines=$(wc -l <"$work/server-$db.log")
+  for phase in warmup measure; do
+    run_wrk $phase store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth"
+    run_wrk $phase page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie"
+    run_wrk $phase floor "$db" "$base" POST "$work/$db.floor-paths" "$work/$db.body.json" ""
+  done
+  # Anything the app logged as a failure under load (the start's "database does not exist yet" is not counted).
+  tail -n +$((ready_lines + 1)) "$work/server-$db.log" | grep -E -i -A3 'fail:|error|exception' | head -n 20 >&2 || true
+  stop_server
+  if [ "$db" = postgres ]; then drop_postgres_database; fi
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+docs=docs/benchmarks.md
+[ -n "${KNEESPINE_LOAD_NO_DOCS:-}" ] && docs=""
+pg_note="a throwaway cluster on 127.0.0.1, fsync and synchronous_commit on (defaults)"
+[ -n "${KNEESPINE_LOAD_POSTGRES:-}" ] && pg_note="the server given in KNEESPINE_LOAD_POSTGRES"
+python3 bench/load/report.py "$work/results.txt" \
+  --seconds "$seconds" --connections "$connections" --threads "$threads" \
+  --load-before "$load_before" --load-after "$load_after" --postgres "$pg_note" \
+  --command "bench/load.sh${1:+ $1}" ${docs:+--docs "$docs"}
