@@ -1,3 +1,4 @@
+using KneeSpine.Store.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,8 +29,15 @@ public static class StoreRegistration
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped(sp => new AuditWriter(() => NewContext(sp)));
         return builder;
     }
+
+    /// <summary>A context of the configured provider that nothing else shares (the caller disposes it).</summary>
+    private static KneeSpineDbContext NewContext(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? new PostgresKneeSpineDbContext(services.GetRequiredService<DbContextOptions<PostgresKneeSpineDbContext>>())
+            : new SqliteKneeSpineDbContext(services.GetRequiredService<DbContextOptions<SqliteKneeSpineDbContext>>());
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
