@@ -30,7 +30,8 @@ internal static class FhirCapabilities
                 {
                     Description = "Questionnaire, $assess and metadata are open (and $assess is rate-limited). Everything else needs "
                         + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
-                        + "admins see every patient; a patient account sees only its own record. SMART on FHIR is not offered.",
+                        + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only. "
+                        + "SMART on FHIR is not offered.",
                 },
                 Resource =
                 [
@@ -47,6 +48,13 @@ internal static class FhirCapabilities
                         new CapabilityStatement.OperationComponent { Name = "everything", Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything" }),
                     Resource(ResourceType.Procedure, [CapabilityStatement.TypeRestfulInteraction.SearchType],
                         [Param("patient", SearchParamType.Reference, "Patient/{id} or the id; required")]),
+                    Resource(ResourceType.AuditEvent, [CapabilityStatement.TypeRestfulInteraction.SearchType],
+                        [
+                            Param("patient", SearchParamType.Reference, "Patient/{id} or the id: events about this patient's record"),
+                            Param("entity", SearchParamType.Reference, "Patient/{id}: the same as patient"),
+                            Param("date", SearchParamType.Date, "recorded; prefixes eq (default), ge, gt, le, lt; repeat to bound a range"),
+                            Param("_count", SearchParamType.Number, $"at most this many events (default {FhirAuditEndpoints.DefaultCount}, at most {FhirAuditEndpoints.MaxCount}), newest first"),
+                        ]),
                 ],
             },
         ],

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -32,13 +36,31 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         var token = Request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim();
-        var user = await tokens.FindUserAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (user is null || await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        var found = await tokens.FindAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        if (found is not { } match || await users.IsLockedOutAsync(match.User).ConfigureAwait(false))
         {
+            // Only what looks like a KneeSpine token is a token use; an EHR's CDS Hooks JWT is its filter's business.
+            if (!token.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal))
+            {
+                return AuthenticateResult.Fail("Not a KneeSpine personal access token.");
+            }
+
+            var audit = Context.Audit();
+            audit.TokenPresented = true;
+            if (found is { } locked)
+            {
+                audit.UserId = locked.User.Id;
+                audit.UserName = locked.User.Email;
+                audit.TokenId = locked.TokenId;
+            }
+
+            audit.Deny(found is null ? "personal access token unknown, expired or revoked" : "account locked");
             return AuthenticateResult.Fail("Invalid, expired or revoked token.");
         }
 
-        var principal = await principals.CreateAsync(user).ConfigureAwait(false);
+        var principal = await principals.CreateAsync(match.User).ConfigureAwait(false);
+        // The audit trail records which token acted.
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(KneeSpineClaims.TokenId, match.TokenId.ToString("D", CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -63,7 +63,11 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
     }
 
     /// <summary>The account a token belongs to, when the token is known, not revoked and not expired.</summary>
-    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<KneeSpineUser?> FindUserAsync(string token, CancellationToken cancellationToken = default) =>
+        (await FindAsync(token, cancellationToken).ConfigureAwait(false))?.User;
+
+    /// <summary>The token's id and account, when the token is known, not revoked and not expired.</summary>
+    public async Task<(Guid TokenId, KneeSpineUser User)?> FindAsync(string token, CancellationToken cancellationToken = default)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 100)
         {
@@ -73,14 +77,15 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
         var hash = Hash(token);
         var found = await db.PersonalAccessTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Select(t => new { t.UserId, t.ExpiresAt })
+            .Select(t => new { t.Id, t.UserId, t.ExpiresAt })
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (found is null || found.ExpiresAt <= time.GetUtcNow())
         {
             return null;
         }
 
-        return await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken).ConfigureAwait(false);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == found.UserId, cancellationToken).ConfigureAwait(false);
+        return user is null ? null : (found.Id, user);
     }
 
     internal static string Hash(string token) =>
