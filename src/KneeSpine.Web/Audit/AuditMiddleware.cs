@@ -66,15 +66,18 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time)
         var signedIn = user.Identity?.IsAuthenticated == true;
         var patientId = record?.PatientId ?? PatientOf(context, audited, user);
         var issuer = context.Items[CdsJwtFilter.IssuerItem] as string;
+        // A handler that names who (a sign-in attempt) is believed over whoever the request's cookie belongs to.
+        var named = record?.UserName is not null;
+        var (outcome, reason) = Outcome(context, record, status, patientId, user);
         var auditEvent = new AuditEvent
         {
             OccurredAt = started,
             Action = action.Value,
-            Outcome = Outcome(context, record, status, patientId, user),
+            Outcome = outcome,
             StatusCode = status,
-            UserId = record?.UserId ?? (signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null),
-            UserName = record?.UserName ?? (signedIn ? user.Identity!.Name : null) ?? issuer ?? Anonymous,
-            Role = signedIn ? user.FindFirstValue(ClaimTypes.Role) : null,
+            UserId = named ? record!.UserId : signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null,
+            UserName = named ? record!.UserName! : (signedIn ? user.Identity!.Name : null) ?? issuer ?? Anonymous,
+            Role = !named && signedIn ? user.FindFirstValue(ClaimTypes.Role) : null,
             TokenId = record?.TokenId ?? tokenId,
             Client = issuer is null ? null : "cds-hooks",
             PatientId = patientId,
@@ -82,7 +85,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time)
             Resource = request.Method + " " + request.PathBase + request.Path,
             RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
             UserAgent = request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-            Detail = record?.Detail,
+            Detail = reason is null ? record?.Detail : record?.Detail is { } detail ? detail + "; " + reason : reason,
         };
         await context.RequestServices.GetRequiredService<AuditLog>().TryRecordAsync(auditEvent).ConfigureAwait(false);
     }
@@ -101,34 +104,34 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time)
                 : null;
     }
 
-    /// <summary>The handler's word when it gave one; otherwise what the status says.</summary>
-    private static AuditOutcome Outcome(HttpContext context, AuditRecord? record, int status, Guid? patientId, ClaimsPrincipal user)
+    /// <summary>The handler's word when it gave one; otherwise what the status says (with why, when that is not plain).</summary>
+    private static (AuditOutcome Outcome, string? Reason) Outcome(HttpContext context, AuditRecord? record, int status, Guid? patientId, ClaimsPrincipal user)
     {
         if (record?.Outcome is { } outcome)
         {
-            return outcome;
+            return (outcome, null);
         }
 
         if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status429TooManyRequests)
         {
-            return AuditOutcome.Denied;
+            return (AuditOutcome.Denied, status == StatusCodes.Status429TooManyRequests ? "rate limit" : null);
         }
 
         // A patient aiming at another patient's record gets 404 (nothing leaks); the trail still calls it refused.
         if (status >= 400 && patientId is { } patient && user.Identity?.IsAuthenticated == true && !user.CanAccessPatient(patient))
         {
-            return AuditOutcome.Denied;
+            return (AuditOutcome.Denied, AuditRecord.OthersRecord);
         }
 
         if (status >= 400)
         {
-            return AuditOutcome.Failure;
+            return (AuditOutcome.Failure, null);
         }
 
         // A form post answered with the page again (not a redirect) was not accepted; pages that succeed without
         // redirecting (a new token, a changed password) say so through the record.
         var formPost = HttpMethods.IsPost(context.Request.Method)
             && context.GetEndpoint()?.Metadata.GetMetadata<PageActionDescriptor>() is not null;
-        return formPost && status < 300 ? AuditOutcome.Failure : AuditOutcome.Success;
+        return (formPost && status < 300 ? AuditOutcome.Failure : AuditOutcome.Success, formPost && status < 300 ? "form shown again" : null);
     }
 }

@@ -9,6 +9,9 @@ namespace KneeSpine.Web.Audit;
 /// </summary>
 public sealed class AuditRecord
 {
+    /// <summary>The reason given for aiming at another patient's record.</summary>
+    public const string OthersRecord = "another patient's record";
+
     /// <summary>Overrides the endpoint's action (one page with two kinds of post).</summary>
     public AuditAction? Action { get; set; }
 
@@ -17,9 +20,13 @@ public sealed class AuditRecord
     /// <summary>Overrides the outcome the status code would give.</summary>
     public AuditOutcome? Outcome { get; set; }
 
-    /// <summary>Who, when the request is not signed in as them (the account a sign-in is for).</summary>
+    /// <summary>
+    /// Who, when the request is not signed in as them (the account a sign-in is for). When set, it and
+    /// <see cref="UserId"/> (null: no such account) replace the signed-in user's name, id and role.
+    /// </summary>
     public string? UserName { get; set; }
 
+    /// <summary>The account id that goes with <see cref="UserName"/>.</summary>
     public string? UserId { get; set; }
 
     public Guid? TokenId { get; set; }
@@ -44,6 +51,6 @@ public sealed class AuditRecord
     public void DenyOthersRecord(Guid patientId)
     {
         PatientId = patientId;
-        Deny("another patient's record");
+        Deny(OthersRecord);
     }
 }

@@ -37,7 +37,9 @@ public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignIn
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            HttpContext.Audit().Detail = string.Join(" ", result.Errors.Select(e => e.Code));
+            var audit = HttpContext.Audit();
+            audit.Outcome = AuditOutcome.Failure;
+            audit.Detail = string.Join(" ", result.Errors.Select(e => e.Code));
             foreach (var error in result.Errors)
             {
                 var key = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";

@@ -53,6 +53,7 @@ public sealed class LoginModel(SignInManager<KneeSpineUser> signIn, UserManager<
         }
         else
         {
+            audit.Outcome = AuditOutcome.Failure;
             audit.Detail = user is null ? "no such account" : "wrong password";
         }
 

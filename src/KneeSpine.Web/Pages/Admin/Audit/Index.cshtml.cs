@@ -37,7 +37,8 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Query <c>p</c>: Razor Pages keeps the route value <c>page</c> for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
@@ -78,7 +79,7 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
             ["outcome"] = Outcome,
             ["from"] = From,
             ["to"] = To,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         };
         return "/admin/audit" + QueryString.Create(query.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
     }
