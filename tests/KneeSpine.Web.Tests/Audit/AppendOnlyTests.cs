@@ -114,11 +114,7 @@ public abstract class AppendOnlyTests(AppFixture fixture)
     private async Task<long> WriteEventAsync(string detail)
     {
         var e = new AuditEvent { OccurredAt = TestApp.Now, Action = AuditAction.PatientRead, Outcome = AuditOutcome.Success, UserName = "append-only test", Detail = detail };
-        await App.WithServiceAsync<AuditWriter, bool>(async writer =>
-        {
-            await writer.WriteAsync(e, Cancel);
-            return true;
-        });
+        await AuditTrail.WriteAsync(App, e);
         return e.Id;
     }
 

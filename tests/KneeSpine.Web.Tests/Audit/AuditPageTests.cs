@@ -158,24 +158,19 @@ public abstract partial class AuditPageTests(AppFixture fixture)
         return (await Browser.SignedInAsync(App, email)).Client;
     }
 
-    private Task SeedAsync(SeedEvent seed) =>
-        App.WithServiceAsync<AuditWriter, bool>(async writer =>
-        {
-            await writer.WriteAsync(new AuditEvent
-            {
-                OccurredAt = seed.OccurredAt ?? TestApp.Now,
-                Action = seed.Action,
-                Outcome = seed.Outcome,
-                StatusCode = seed.StatusCode,
-                UserName = seed.UserName,
-                PatientId = seed.PatientId,
-                RemoteAddress = seed.RemoteAddress,
-                UserAgent = seed.UserAgent,
-                Detail = seed.Detail,
-                Resource = "GET /seeded",
-            }, TestContext.Current.CancellationToken);
-            return true;
-        });
+    private Task SeedAsync(SeedEvent seed) => AuditTrail.WriteAsync(App, new AuditEvent
+    {
+        OccurredAt = seed.OccurredAt ?? TestApp.Now,
+        Action = seed.Action,
+        Outcome = seed.Outcome,
+        StatusCode = seed.StatusCode,
+        UserName = seed.UserName,
+        PatientId = seed.PatientId,
+        RemoteAddress = seed.RemoteAddress,
+        UserAgent = seed.UserAgent,
+        Detail = seed.Detail,
+        Resource = "GET /seeded",
+    });
 
     private static async Task<string> PageAsync(HttpClient admin, string url)
     {

@@ -39,6 +39,22 @@ internal static class AuditTrail
 
     public static Task<(HttpResponseMessage Response, string Body)> GetAsync(HttpClient client, string url) => SendAsync(client, HttpMethod.Get, url);
 
+    /// <summary>Appends <paramref name="auditEvent"/> as the app would (its writer); the event gets its id.</summary>
+    public static Task WriteAsync(TestApp app, AuditEvent auditEvent) =>
+        app.WithServiceAsync<AuditWriter, bool>(async writer =>
+        {
+            await writer.WriteAsync(auditEvent, TestContext.Current.CancellationToken);
+            return true;
+        });
+
+    /// <summary>A client that calls with the personal access token <paramref name="token"/>.</summary>
+    public static HttpClient Bearer(TestApp app, string token)
+    {
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static string Describe(AuditEvent e) =>
         $"#{e.Id} {e.Action} {e.Outcome} {e.StatusCode} {e.UserName} patient={e.PatientId} {e.Resource} {e.Detail}";
 }

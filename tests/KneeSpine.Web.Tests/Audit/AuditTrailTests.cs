@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Tests.Fhir;
@@ -365,12 +364,7 @@ public abstract class AuditTrailTests(AppFixture fixture)
 
     private const string AuditMiddlewareAnonymous = Web.Audit.AuditMiddleware.Anonymous;
 
-    private HttpClient Bearer(string token)
-    {
-        var client = App.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient Bearer(string token) => AuditTrail.Bearer(App, token);
 
     /// <summary>The id of the one token <see cref="TestApp.CreateAccountAsync"/> made for <paramref name="user"/>.</summary>
     private Task<Guid?> TokenIdAsync(KneeSpineUser user) =>

@@ -1,7 +1,6 @@
 // Firely's POCOs declare every element nullable; tests navigate them freely, and a null there fails the test anyway.
 #nullable disable warnings
 using System.Net;
-using System.Net.Http.Headers;
 using Hl7.Fhir.Model;
 using KneeSpine.Fhir.Terminology;
 using KneeSpine.Fhir.Tests.Support;
@@ -65,17 +64,13 @@ public abstract class FhirAuditEventTests(AppFixture fixture, FhirValidatorFixtu
         var patient = Guid.NewGuid();
         foreach (var day in new[] { 20, 21, 22 })
         {
-            await App.WithServiceAsync<Store.Audit.AuditWriter, bool>(async writer =>
+            await Audit.AuditTrail.WriteAsync(App, new StoredAuditEvent
             {
-                await writer.WriteAsync(new StoredAuditEvent
-                {
-                    OccurredAt = new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero),
-                    Action = AuditAction.AssessmentRead,
-                    Outcome = AuditOutcome.Success,
-                    UserName = "seeded",
-                    PatientId = patient,
-                }, Cancel);
-                return true;
+                OccurredAt = new DateTimeOffset(2026, 11, day, 12, 0, 0, TimeSpan.Zero),
+                Action = AuditAction.AssessmentRead,
+                Outcome = AuditOutcome.Success,
+                UserName = "seeded",
+                PatientId = patient,
             });
         }
 
@@ -144,12 +139,7 @@ public abstract class FhirAuditEventTests(AppFixture fixture, FhirValidatorFixtu
         return await response.ReadAsync<Bundle>();
     }
 
-    private HttpClient Bearer(string token)
-    {
-        var client = App.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private HttpClient Bearer(string token) => Audit.AuditTrail.Bearer(App, token);
 }
 
 public sealed class FhirAuditEventsOnSqlite(SqliteApp app, FhirValidatorFixture validator) : FhirAuditEventTests(app, validator), IClassFixture<SqliteApp>;
