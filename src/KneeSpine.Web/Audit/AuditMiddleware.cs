@@ -34,9 +34,11 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time)
         }
         catch (Exception exception)
         {
-            // The exception handler further out answers 503 or 500; the event says so, and the exception goes on.
+            // The exception handler further out answers as KneeSpineExceptionHandler decides (an unreadable body 400,
+            // no database 503, else 500); the event says the same, and the exception goes on.
             // 499 (as proxies log it): the caller went away before the answer.
             failedWith = context.RequestAborted.IsCancellationRequested ? ClientClosedRequest
+                : exception is BadHttpRequestException badRequest ? badRequest.StatusCode
                 : DatabaseUnavailable.Is(exception) ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status500InternalServerError;
             await RecordAsync(context, started, failedWith).ConfigureAwait(false);

@@ -51,6 +51,12 @@ public abstract class AuditTrailTests(AppFixture fixture)
             request.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.9");
         }, TestContext.Current.CancellationToken);
 
+        // SendAsync returns once the answer starts; the body ends when the request (and its audit write) has finished.
+        using (var body = new StreamReader(context.Response.Body))
+        {
+            await body.ReadToEndAsync(TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal(200, context.Response.StatusCode);
         var e = await AuditTrail.SingleSinceAsync(App, mark);
         Assert.Equal(("203.0.113.9", AuditAction.PatientList), (e.RemoteAddress, e.Action));
@@ -80,6 +86,19 @@ public abstract class AuditTrailTests(AppFixture fixture)
             [(AuditAction.AssessmentList, AuditOutcome.Success, 200), (AuditAction.AssessmentRevise, AuditOutcome.Success, 201), (AuditAction.AssessmentCreate, AuditOutcome.Failure, 400)],
             later.Select(e => (e.Action, e.Outcome, e.StatusCode ?? 0)));
         Assert.All(later, e => Assert.Equal(patient, e.PatientId));
+    }
+
+    [Fact]
+    public async Task A_body_that_does_not_read_is_recorded_with_the_400_the_caller_got()
+    {
+        var client = await App.ClientAsync(Roles.Clinician);
+        var mark = await AuditTrail.MarkAsync(App);
+
+        var (response, _) = await AuditTrail.SendAsync(client, HttpMethod.Post, "/api/v1/patients", Inputs.Json("{\"name\": [1, 2"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var e = await AuditTrail.SingleSinceAsync(App, mark);
+        Assert.Equal((AuditAction.PatientCreate, AuditOutcome.Failure, 400), (e.Action, e.Outcome, e.StatusCode ?? 0));
     }
 
     [Fact]
