@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KneeSpine.Cli.Assess;
+using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Export;
 using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Serve;
@@ -22,5 +23,6 @@ internal static class CliCommands
         TokenCommand.Create(console),
         ImportCommand.Create(console),
         ExportCommand.Create(console),
+        AuditCommand.Create(console),
     ];
 }

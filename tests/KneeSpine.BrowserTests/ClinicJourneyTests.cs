@@ -121,6 +121,16 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await page.GotoAsync(patientUrl);
         Assert.Contains("/account/access-denied", page.Url, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Margaret Example");
+        await Ui.SignOutAsync(page);
+
+        // The admin finds that refused attempt in the audit trail.
+        await Ui.SignInAsync(page, app, BrowserApp.AdminEmail, BrowserApp.Password);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await page.GetByLabel("Patient id").FillAsync(patientUrl[(patientUrl.LastIndexOf('/') + 1)..]);
+        await page.GetByLabel("Outcome").SelectOptionAsync("denied");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.data-table tbody")).ToContainTextAsync("margaret@home.example");
+        await CheckPageAsync(page, "admin-audit");
     }
 
     /// <summary>axe, console and phone-width checks on a main page, with screenshots (full page unless it is a long form).</summary>

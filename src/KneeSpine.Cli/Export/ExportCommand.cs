@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KneeSpine.Cli.Hosting;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Fhir.Bulk;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,7 @@ internal static class ExportCommand
                 var scope = app.Services.CreateAsyncScope();
                 await using (scope.ConfigureAwait(false))
                 {
+                    var started = CliAudit.Now(scope.ServiceProvider);
                     var exporter = scope.ServiceProvider.GetRequiredService<FhirBulkExport>();
                     var counts = await BulkProgress.RunAsync(console, "Exporting",
                         progress => exporter.ExportAsync(directory.FullName, progress, cancellationToken)).ConfigureAwait(false);
@@ -30,7 +32,11 @@ internal static class ExportCommand
                         await console.Out.WriteLineAsync($"{type}.ndjson: {count}").ConfigureAwait(false);
                     }
 
-                    return ExitCodes.Success;
+                    var detail = "exported " + (counts.Count == 0 ? "nothing" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}")));
+                    return await CliAudit.RecordAsync(scope.ServiceProvider, console, started, AuditAction.BulkExport, AuditOutcome.Success,
+                        "export --out " + directory.FullName, detail).ConfigureAwait(false)
+                        ? ExitCodes.Success
+                        : ExitCodes.Failure;
                 }
             }
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KneeSpine.Cli.Hosting;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Fhir.Bulk;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ internal static class ImportCommand
                 var scope = app.Services.CreateAsyncScope();
                 await using (scope.ConfigureAwait(false))
                 {
+                    var started = CliAudit.Now(scope.ServiceProvider);
                     var importer = scope.ServiceProvider.GetRequiredService<FhirBulkImport>();
                     using var reader = input.OpenText();
                     var report = await BulkProgress.RunAsync(console, "Importing " + input.Name,
@@ -40,9 +42,11 @@ internal static class ImportCommand
                         console.WriteError($"{input.Name} line {error.Line}: {error.Message}");
                     }
 
-                    await console.Out.WriteLineAsync(
-                        $"Imported {report.Imported}, already present {report.AlreadyPresent}, skipped (derived) {report.Skipped}, bad lines {report.Errors.Count}.").ConfigureAwait(false);
-                    return report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+                    var summary = $"Imported {report.Imported}, already present {report.AlreadyPresent}, skipped (derived) {report.Skipped}, bad lines {report.Errors.Count}.";
+                    await console.Out.WriteLineAsync(summary).ConfigureAwait(false);
+                    var recorded = await CliAudit.RecordAsync(scope.ServiceProvider, console, started, AuditAction.BulkImport,
+                        report.Errors.Count == 0 ? AuditOutcome.Success : AuditOutcome.Failure, "import " + input.FullName, summary).ConfigureAwait(false);
+                    return report.Errors.Count > 0 ? ExitCodes.InvalidInput : recorded ? ExitCodes.Success : ExitCodes.Failure;
                 }
             }
         });

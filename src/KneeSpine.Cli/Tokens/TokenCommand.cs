@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,11 +34,14 @@ internal static class TokenCommand
                 var scope = app.Services.CreateAsyncScope();
                 await using (scope.ConfigureAwait(false))
                 {
+                    var started = CliAudit.Now(scope.ServiceProvider);
                     var email = parse.GetRequiredValue(user).Trim();
                     var account = await scope.ServiceProvider.GetRequiredService<UserManager<KneeSpineUser>>().FindByEmailAsync(email).ConfigureAwait(false);
                     if (account is null)
                     {
                         console.WriteError($"no account with email {email}.");
+                        await CliAudit.RecordAsync(scope.ServiceProvider, console, started, AuditAction.TokenCreate, AuditOutcome.Failure, "token create",
+                            $"no account with email {email}").ConfigureAwait(false);
                         return ExitCodes.InvalidInput;
                     }
 
@@ -46,7 +50,10 @@ internal static class TokenCommand
                         .CreateAsync(account, parse.GetRequiredValue(name), lifetime, cancellationToken).ConfigureAwait(false);
                     await console.Out.WriteLineAsync(token.Token).ConfigureAwait(false);
                     await console.Error.WriteLineAsync($"Token '{token.Name}' for {email} expires {token.ExpiresAt:yyyy-MM-dd}. It is shown only now; store it safely.").ConfigureAwait(false);
-                    return ExitCodes.Success;
+                    return await CliAudit.RecordAsync(scope.ServiceProvider, console, started, AuditAction.TokenCreate, AuditOutcome.Success, "token create",
+                        $"token '{token.Name}' for {email}, expires {token.ExpiresAt:yyyy-MM-dd}", tokenId: token.Id).ConfigureAwait(false)
+                        ? ExitCodes.Success
+                        : ExitCodes.Failure;
                 }
             }
         });

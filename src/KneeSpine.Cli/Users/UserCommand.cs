@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,9 +34,14 @@ internal static class UserCommand
                 var scope = app.Services.CreateAsyncScope();
                 await using (scope.ConfigureAwait(false))
                 {
+                    var started = CliAudit.Now(scope.ServiceProvider);
                     var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
+                    var address = parse.GetRequiredValue(email).Trim();
                     var result = await accounts.AddUserAsync(
-                        parse.GetRequiredValue(email).Trim(), parse.GetRequiredValue(role), password, parse.GetValue(patient), cancellationToken).ConfigureAwait(false);
+                        address, parse.GetRequiredValue(role), password, parse.GetValue(patient), cancellationToken).ConfigureAwait(false);
+                    var detail = $"{parse.GetRequiredValue(role)} account {address}" + (result.Succeeded ? "" : ": " + string.Join(" ", result.Errors));
+                    var recorded = await CliAudit.RecordAsync(scope.ServiceProvider, console, started, AuditAction.UserCreate,
+                        result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failure, "user add", detail, parse.GetValue(patient)).ConfigureAwait(false);
                     if (!result.Succeeded)
                     {
                         foreach (var problem in result.Errors)
@@ -47,7 +53,7 @@ internal static class UserCommand
                     }
 
                     await console.Out.WriteLineAsync($"Created {parse.GetRequiredValue(role)} account {result.User!.Email}.").ConfigureAwait(false);
-                    return ExitCodes.Success;
+                    return recorded ? ExitCodes.Success : ExitCodes.Failure;
                 }
             }
         });

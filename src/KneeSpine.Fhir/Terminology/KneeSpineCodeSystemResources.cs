@@ -9,10 +9,13 @@ namespace KneeSpine.Fhir.Terminology;
 /// <summary>The KneeSpine CodeSystem resources, so a FHIR server or terminology service can publish every code KneeSpine emits.</summary>
 /// <remarks>
 /// Knowledge-base systems (triage level, alert, factor, plan item) carry the knowledge-base version; the
-/// input code sets and the question codes carry the input schema version.
+/// input code sets and the question codes carry the input schema version; audit actions their own.
 /// </remarks>
 public static class KneeSpineCodeSystemResources
 {
+    /// <summary>Version of the audit-action code system; raise it when an action is added or changed.</summary>
+    public const string AuditActionsVersion = "1";
+
     /// <summary>Every KneeSpine code system, built from <paramref name="knowledgeBase"/> and the input catalogue.</summary>
     public static IReadOnlyList<CodeSystem> All(KnowledgeBase knowledgeBase)
     {
@@ -31,6 +34,7 @@ public static class KneeSpineCodeSystemResources
             Build(KneeSpineCodeSystems.PlanBasis, "Plan basis", kb, [Concept(KneeSpineCodeSystems.Baseline)]),
             Build(KneeSpineCodeSystems.ObservationCode, "Observation", kb, ObservationCodes.All.Select(Concept)),
             Build(KneeSpineCodeSystems.InputField, "Assessment question", schema, InputFields.All.Select(f => Concept(f.Path, f.Label, f.Question))),
+            Build(KneeSpineCodeSystems.AuditAction, "Audit action", AuditActionsVersion, Audit.AuditActions.All.Select(a => Concept(a.Code, a.Display, null))),
         };
         systems.AddRange(KneeSpineCodeSystems.InputCodeSets.Values.Select(set =>
             Build(set.System, "Answer codes of " + set.FieldPath, schema, set.Codes.Select(c => Concept(c, CodeDisplay.For(c), null)))));

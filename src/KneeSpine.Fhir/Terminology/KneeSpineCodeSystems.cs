@@ -47,6 +47,12 @@ public static class KneeSpineCodeSystems
     /// <summary>KneeSpine observation codes, paired with LOINC so the two pain scores are told apart without SNOMED CT.</summary>
     public const string ObservationCode = CodeSystemBase + "observation";
 
+    /// <summary>KneeSpine's audit actions (<c>patient-read</c>, <c>login</c>, ...): the subtype of every AuditEvent.</summary>
+    public const string AuditAction = CodeSystemBase + "audit-action";
+
+    /// <summary>Identifier system of KneeSpine account ids (AuditEvent.agent.who).</summary>
+    public const string AccountIdentifier = Base + "/sid/account";
+
     /// <summary>Canonical URL of the assessment Questionnaire.</summary>
     public const string QuestionnaireUrl = Base + "/Questionnaire/" + QuestionnaireId;
 

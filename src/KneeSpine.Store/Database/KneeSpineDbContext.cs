@@ -2,6 +2,7 @@ using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Assessments;
+using KneeSpine.Store.Audit;
 using KneeSpine.Store.CdsHooks;
 using KneeSpine.Store.Patients;
 using KneeSpine.Store.Tokens;
@@ -31,6 +32,9 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     public DbSet<CdsFeedback> CdsFeedback => Set<CdsFeedback>();
 
     public DbSet<CdsTokenUse> CdsTokenUses => Set<CdsTokenUse>();
+
+    /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -62,6 +66,14 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
                 AccountChanges.Record();
             }
         }
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // On every context, however it was built, so no code path can change the audit trail. Pooled contexts get it
+        // at registration (a pooled context may not change its options here), so this adds it only when missing.
+        AppendOnlyAuditInterceptor.AddTo(optionsBuilder);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -122,6 +134,23 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             use.Property(u => u.Issuer).HasMaxLength(512);
             use.Property(u => u.JwtId).HasMaxLength(256);
             use.HasIndex(u => u.ExpiresAt);
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(e => e.Action).HasConversion(new CodeConverter<AuditAction>()).HasMaxLength(32);
+            audit.Property(e => e.Outcome).HasConversion(new CodeConverter<AuditOutcome>()).HasMaxLength(16);
+            audit.Property(e => e.UserId).HasMaxLength(AuditEvent.Limits.UserId);
+            audit.Property(e => e.UserName).HasMaxLength(AuditEvent.Limits.UserName);
+            audit.Property(e => e.Role).HasMaxLength(AuditEvent.Limits.Role);
+            audit.Property(e => e.Client).HasMaxLength(AuditEvent.Limits.Client);
+            audit.Property(e => e.Resource).HasMaxLength(AuditEvent.Limits.Resource);
+            audit.Property(e => e.RemoteAddress).HasMaxLength(AuditEvent.Limits.RemoteAddress);
+            audit.Property(e => e.UserAgent).HasMaxLength(AuditEvent.Limits.UserAgent);
+            audit.Property(e => e.Detail).HasMaxLength(AuditEvent.Limits.Detail);
+            // Two indexes only (every request pays for them): the date range and one patient's history.
+            audit.HasIndex(e => e.OccurredAt);
+            audit.HasIndex(e => new { e.PatientId, e.OccurredAt });
         });
     }
 }

@@ -1,3 +1,4 @@
+using KneeSpine.Store.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,16 +23,23 @@ public static class StoreRegistration
         // Pooled: a request reuses a context instead of building one with its options and services (the options
         // read only singletons, so one configuration serves every context).
         services.AddDbContextPool<SqliteKneeSpineDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp)).AddInterceptors(SqliteConnectionPragmas.Instance));
+            AppendOnlyAuditInterceptor.AddTo(options.UseSqlite(ConnectionString(sp)).AddInterceptors(SqliteConnectionPragmas.Instance)));
         services.AddDbContextPool<PostgresKneeSpineDbContext>((sp, options) =>
-            options.UseNpgsql(ConnectionString(sp)));
+            AppendOnlyAuditInterceptor.AddTo(options.UseNpgsql(ConnectionString(sp))));
         services.AddScoped<KneeSpineDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped(sp => new AuditWriter(() => NewContext(sp)));
         return builder;
     }
+
+    /// <summary>A context of the configured provider that nothing else shares (the caller disposes it).</summary>
+    private static KneeSpineDbContext NewContext(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? new PostgresKneeSpineDbContext(services.GetRequiredService<DbContextOptions<PostgresKneeSpineDbContext>>())
+            : new SqliteKneeSpineDbContext(services.GetRequiredService<DbContextOptions<SqliteKneeSpineDbContext>>());
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;

@@ -1,4 +1,6 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 
 namespace KneeSpine.Web.Accounts;
 
@@ -6,7 +8,8 @@ namespace KneeSpine.Web.Accounts;
 /// Creates the first admin from <c>KNEESPINE_ADMIN_EMAIL</c> and <c>KNEESPINE_ADMIN_PASSWORD</c> when no admin exists.
 /// Once any admin exists it does nothing, so restarting with the same variables changes nothing. There is never a default password.
 /// </summary>
-public sealed partial class AdminBootstrapper(AccountAdministration accounts, IConfiguration configuration, ILogger<AdminBootstrapper> logger)
+public sealed partial class AdminBootstrapper(
+    AccountAdministration accounts, IConfiguration configuration, AuditLog audit, TimeProvider time, ILogger<AdminBootstrapper> logger)
 {
     public const string EmailVariable = "KNEESPINE_ADMIN_EMAIL";
     public const string PasswordVariable = "KNEESPINE_ADMIN_PASSWORD";
@@ -31,7 +34,18 @@ public sealed partial class AdminBootstrapper(AccountAdministration accounts, IC
             throw new InvalidOperationException($"Set both {EmailVariable} and {PasswordVariable} to create the first admin, or neither.");
         }
 
+        var started = time.GetUtcNow();
         var result = await accounts.AddUserAsync(email.Trim(), Roles.Admin, password, patientId: null, cancellationToken).ConfigureAwait(false);
+        await audit.TryRecordAsync(new AuditEvent
+        {
+            OccurredAt = started,
+            Action = AuditAction.UserCreate,
+            Outcome = result.Succeeded ? AuditOutcome.Success : AuditOutcome.Failure,
+            UserName = "system",
+            Client = "admin-bootstrap",
+            Resource = "first admin from " + EmailVariable,
+            Detail = $"admin account {email.Trim()}" + (result.Succeeded ? "" : ": " + string.Join(" ", result.Errors)),
+        }).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create the first admin from {EmailVariable}: {string.Join(" ", result.Errors)}");

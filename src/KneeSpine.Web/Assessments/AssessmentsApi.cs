@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.OpenApi;
@@ -21,6 +23,7 @@ public static class AssessmentsApi
         var assessments = api.MapGroup("/patients/{patientId:guid}/assessments").WithTags("Assessments").RequireAuthorization();
 
         assessments.MapPost("/", CreateAsync)
+            .Audited(AuditAction.AssessmentCreate, AuditedAttribute.PatientIdRouteValue)
             .WithName("CreateAssessment")
             .WithSummary("Evaluate and store an assessment")
             .WithDescription("Body: assessment-input.schema.json (version 1). Stores the input and its result; answers 201 with both.")
@@ -30,14 +33,17 @@ public static class AssessmentsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/", ListAsync)
+            .Audited(AuditAction.AssessmentList, AuditedAttribute.PatientIdRouteValue)
             .WithName("ListAssessments")
             .WithSummary("The patient's current assessments (latest version of each), oldest first");
 
         assessments.MapGet("/{id:guid}", GetAsync)
+            .Audited(AuditAction.AssessmentRead, AuditedAttribute.PatientIdRouteValue)
             .WithName("GetAssessment")
             .WithSummary("One assessment version, with its input and result");
 
         assessments.MapPut("/{id:guid}", ReviseAsync)
+            .Audited(AuditAction.AssessmentRevise, AuditedAttribute.PatientIdRouteValue)
             .WithName("ReviseAssessment")
             .WithSummary("Edit an assessment: stores a new version, the old one stays unchanged")
             .AcceptsAssessmentInput()
@@ -47,6 +53,7 @@ public static class AssessmentsApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         assessments.MapGet("/{id:guid}/versions", HistoryAsync)
+            .Audited(AuditAction.AssessmentList, AuditedAttribute.PatientIdRouteValue)
             .WithName("ListAssessmentVersions")
             .WithSummary("Every version of an assessment, oldest first");
         return api;

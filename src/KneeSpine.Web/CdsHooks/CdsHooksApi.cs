@@ -1,4 +1,6 @@
 using KneeSpine.Fhir.CdsHooks;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.CdsHooks;
@@ -38,8 +40,10 @@ public static class CdsHooksApi
 
         var service = cds.MapGroup("/" + CdsServiceDiscovery.ServiceId).AddEndpointFilter<CdsJwtFilter>();
         service.MapPost("/", (HttpRequest request, CdsServiceHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(request, cancellationToken))
+            .Audited(AuditAction.CdsPatientView)
             .WithSummary("patient-view: cards from the patient's latest KneeSpine assessment (EHR JWT required)");
         service.MapPost("/feedback", (HttpRequest request, CdsFeedbackStore store, CancellationToken cancellationToken) => store.HandleAsync(request, cancellationToken))
+            .Audited(AuditAction.CdsFeedback)
             .WithSummary("Card feedback (EHR JWT required); the same card and outcome is stored once");
         return app;
     }

@@ -1,3 +1,4 @@
+using KneeSpine.Web.Audit;
 using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.CdsHooks;
@@ -15,6 +16,7 @@ internal sealed class CdsJwtFilter : IEndpointFilter
         var (issuer, problem) = await validator.ValidateAsync(http.Request, Audiences(http.Request, options), http.RequestAborted).ConfigureAwait(false);
         if (issuer is null)
         {
+            http.Audit().Deny("EHR token refused: " + problem);
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The CDS client is not trusted.", detail: problem);
         }

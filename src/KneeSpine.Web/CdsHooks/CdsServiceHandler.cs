@@ -4,6 +4,7 @@ using Hl7.Fhir.Model;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.CdsHooks;
 using KneeSpine.Fhir.Questionnaires;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,8 @@ internal sealed class CdsServiceHandler(
             if (Guid.TryParse(patientId, CultureInfo.InvariantCulture, out var localId)
                 && await records.FindPatientAsync(localId, cancellationToken).ConfigureAwait(false) is not null)
             {
+                // Only here is KneeSpine's own record read; the trail names the patient.
+                request.HttpContext.Audit().PatientId = localId;
                 var assessments = await records.CurrentAssessmentsAsync(localId, cancellationToken).ConfigureAwait(false);
                 var newest = assessments.OrderByDescending(a => a.Input.AssessedOn).ThenByDescending(a => a.Authored).FirstOrDefault();
                 return Cards(newest?.Result, link);

@@ -4,6 +4,7 @@ using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
+using KneeSpine.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Clinic;
@@ -34,6 +35,21 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             .ThenBy(s => s.Versions[0].CreatedAt)
             .ToArray();
         return new PatientRecord(patient, timeline);
+    }
+
+    /// <summary>
+    /// After a patient's assessment was not found: when the id is another patient's assessment, marks the request as
+    /// refused for the audit trail. One read, on this path only; the answer stays 404, so nothing leaks.
+    /// </summary>
+    public async Task NoteOthersAssessmentAsync(AuditRecord audit, Guid ownPatientId, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var owner = await db.Assessments.Where(a => a.Id == assessmentId).Select(a => (Guid?)a.PatientId)
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (owner is { } other && other != ownPatientId)
+        {
+            audit.DenyOthersRecord(other);
+        }
     }
 
     /// <summary>One version of an assessment of <paramref name="patientId"/>, or <see langword="null"/> when it is not theirs.</summary>

@@ -3,7 +3,9 @@ using Hl7.Fhir.Model;
 using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Fhir.Terminology;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Evaluate;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
@@ -36,16 +38,17 @@ public static class FhirApi
             .WithSummary("The KneeSpine assessment Questionnaire (id kneespine-assessment)");
         fhir.MapPost("/QuestionnaireResponse/$assess", AssessAsync).AllowAnonymous().RequireRateLimiting(EvaluateApi.RateLimitPolicy)
             .WithSummary("Evaluate a QuestionnaireResponse without storing it; answers a collection Bundle");
-        fhir.MapPost("/QuestionnaireResponse", FhirStoredEndpoints.CreateResponseAsync).RequireAuthorization()
+        fhir.MapPost("/QuestionnaireResponse", FhirStoredEndpoints.CreateResponseAsync).RequireAuthorization().Audited(AuditAction.AssessmentCreate)
             .WithSummary("Store a QuestionnaireResponse as an assessment of Patient/{id}");
-        fhir.MapGet("/QuestionnaireResponse/{id}", FhirStoredEndpoints.ReadResponseAsync).RequireAuthorization();
-        fhir.MapGet("/QuestionnaireResponse", FhirStoredEndpoints.SearchResponsesAsync).RequireAuthorization()
+        fhir.MapGet("/QuestionnaireResponse/{id}", FhirStoredEndpoints.ReadResponseAsync).RequireAuthorization().Audited(AuditAction.AssessmentRead);
+        fhir.MapGet("/QuestionnaireResponse", FhirStoredEndpoints.SearchResponsesAsync).RequireAuthorization().Audited(AuditAction.AssessmentList)
             .WithSummary("Search by subject=Patient/{id}, newest first (_sort=-authored, _count)");
-        fhir.MapGet("/Patient/{id}", FhirStoredEndpoints.ReadPatientAsync).RequireAuthorization();
-        fhir.MapGet("/Patient/{id}/$everything", FhirStoredEndpoints.EverythingAsync).RequireAuthorization()
+        fhir.MapGet("/Patient/{id}", FhirStoredEndpoints.ReadPatientAsync).RequireAuthorization().Audited(AuditAction.PatientRead, "id");
+        fhir.MapGet("/Patient/{id}/$everything", FhirStoredEndpoints.EverythingAsync).RequireAuthorization().Audited(AuditAction.RecordRead, "id")
             .WithSummary("The patient, the knee replacement and every current assessment's resources");
-        fhir.MapGet("/Procedure", FhirStoredEndpoints.SearchProceduresAsync).RequireAuthorization()
+        fhir.MapGet("/Procedure", FhirStoredEndpoints.SearchProceduresAsync).RequireAuthorization().Audited(AuditAction.PatientRead)
             .WithSummary("Search by patient: the knee replacement");
+        fhir.MapFhirAuditEvents();
         return app;
     }
 

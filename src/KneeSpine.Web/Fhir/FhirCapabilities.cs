@@ -30,7 +30,8 @@ internal static class FhirCapabilities
                 {
                     Description = "Questionnaire, $assess and metadata are open (and $assess is rate-limited). Everything else needs "
                         + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
-                        + "admins see every patient; a patient account sees only its own record. SMART on FHIR is not offered.",
+                        + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only. "
+                        + "SMART on FHIR is not offered.",
                 },
                 Resource =
                 [
@@ -57,6 +58,13 @@ internal static class FhirCapabilities
                             Param("patient", SearchParamType.Reference, "Patient/{id} or the id; this or subject is required"),
                             Param("subject", SearchParamType.Reference, "Patient/{id}; this or patient is required"),
                             Param("code", SearchParamType.Token, "code or system|code, e.g. http://snomed.info/sct|609588000"),
+                        ]),
+                    Resource(ResourceType.AuditEvent, [CapabilityStatement.TypeRestfulInteraction.SearchType],
+                        [
+                            Param("patient", SearchParamType.Reference, "Patient/{id} or the id: events about this patient's record"),
+                            Param("entity", SearchParamType.Reference, "Patient/{id}: the same as patient"),
+                            Param("date", SearchParamType.Date, "recorded; prefixes eq (default), ge, gt, le, lt; repeat to bound a range"),
+                            Param("_count", SearchParamType.Number, $"at most this many events (default {FhirAuditEndpoints.DefaultCount}, at most {FhirAuditEndpoints.MaxCount}), newest first"),
                         ]),
                 ],
             },

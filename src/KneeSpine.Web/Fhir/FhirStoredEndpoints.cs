@@ -6,6 +6,7 @@ using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Audit;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace KneeSpine.Web.Fhir;
@@ -30,6 +31,7 @@ internal static class FhirStoredEndpoints
                 "The response must name its patient as subject: Patient/{id} with the id of a KneeSpine patient.", "QuestionnaireResponse.subject");
         }
 
+        request.HttpContext.Audit().PatientId = patientId;
         if (Forbid(user, patientId) is { } forbidden)
         {
             return forbidden;
@@ -69,8 +71,15 @@ internal static class FhirStoredEndpoints
         // Another patient's response is "not found" for a patient account: its existence is not theirs to know.
         if (found is not { } hit || !user.CanAccessPatient(hit.PatientId))
         {
+            if (found is { } others)
+            {
+                request.HttpContext.Audit().DenyOthersRecord(others.PatientId);
+            }
+
             return FhirOutcomes.NotFound($"QuestionnaireResponse/{id} is not known.");
         }
+
+        request.HttpContext.Audit().PatientId = hit.PatientId;
 
         return new FhirResult(mapper.ToResources(hit.Assessment, "Patient/" + hit.PatientId, ServerBase(request)).Response);
     }
@@ -241,6 +250,8 @@ internal static class FhirStoredEndpoints
             return (null, FhirOutcomes.BadRequest($"'{value}' is not a KneeSpine patient reference (Patient/{{uuid}}).", parameter));
         }
 
+        request.HttpContext.Audit().PatientId = patientId;
+
         if (Forbid(user, patientId) is { } forbidden)
         {
             return (null, forbidden);
@@ -249,7 +260,7 @@ internal static class FhirStoredEndpoints
         return (await records.FindPatientAsync(patientId, cancellationToken).ConfigureAwait(false) is null ? null : patientId, null);
     }
 
-    private static Bundle Searchset(Uri serverBase, IEnumerable<Resource> resources, int total)
+    internal static Bundle Searchset(Uri serverBase, IEnumerable<Resource> resources, int total)
     {
         var root = serverBase.AbsoluteUri.TrimEnd('/');
         return new Bundle

@@ -1,6 +1,7 @@
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Benchmark;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
@@ -32,6 +33,7 @@ public static class KneeSpineWebHost
         app.UseKneeSpineFhirOutcomes();
         app.UseKneeSpineRequestSizeLimit();
         app.UseRouting();
+        app.UseKneeSpineAudit();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -81,6 +83,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineStore();
         builder.AddKneeSpineProblemDetails();
         builder.AddKneeSpineAccounts();
+        builder.AddKneeSpineAudit();
         builder.AddKneeSpineTokens();
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,24 +21,27 @@ public static class PatientsApi
 
         patients.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.Clinician)
+            .Audited(AuditAction.PatientCreate)
             .WithName("CreatePatient")
             .WithSummary("Create a patient record")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         patients.MapGet("/", SearchAsync)
+            .Audited(AuditAction.PatientList)
             .WithName("ListPatients")
             .WithSummary("List patients, optionally those whose name contains `search`")
             .WithDescription("Clinicians and admins see every patient; a patient account sees only its own record.");
 
         patients.MapGet("/{id:guid}", GetAsync)
+            .Audited(AuditAction.PatientRead, "id")
             .WithName("GetPatient")
             .WithSummary("One patient record");
         return api;
     }
 
     internal static async Task<Results<Created<PatientResponse>, ValidationProblem>> CreateAsync(
-        CreatePatientRequest request, PatientService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+        CreatePatientRequest request, PatientService service, ClaimsPrincipal user, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = service.Validate(request);
         if (errors.Count > 0)
@@ -45,6 +50,7 @@ public static class PatientsApi
         }
 
         var patient = await service.CreateAsync(request, user.AuditName(), cancellationToken).ConfigureAwait(false);
+        context.Audit().PatientId = patient.Id;
         return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientService.ToResponse(patient, null));
     }
 

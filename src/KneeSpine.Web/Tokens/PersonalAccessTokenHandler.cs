@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using KneeSpine.Web.Accounts;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -37,11 +39,29 @@ internal sealed class PersonalAccessTokenHandler(
         var account = await tokens.FindAccountAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (account is null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
         {
+            // Only what looks like a KneeSpine token is a token use; an EHR's CDS Hooks JWT is its filter's business.
+            if (!token.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal))
+            {
+                return AuthenticateResult.Fail("Not a KneeSpine personal access token.");
+            }
+
+            var audit = Context.Audit();
+            audit.TokenPresented = true;
+            if (account is { } locked)
+            {
+                audit.UserId = locked.User.Id;
+                audit.UserName = locked.User.Email;
+                audit.TokenId = locked.TokenId;
+            }
+
+            audit.Deny(account is null ? "personal access token unknown, expired or revoked" : "account locked");
             return AuthenticateResult.Fail("Invalid, expired or revoked token.");
         }
 
         // The same claims a sign-in gives, from the roles read with the token (no further queries).
         var principal = new ClaimsPrincipal(KneeSpineClaimsPrincipalFactory.Identity(account.User, account.Roles, identity.Value.ClaimsIdentity));
+        // The audit trail records which token acted.
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(KneeSpineClaims.TokenId, account.TokenId.ToString("D", CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

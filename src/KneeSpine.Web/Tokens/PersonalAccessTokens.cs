@@ -102,6 +102,7 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
             {
+                t.Id,
                 t.ExpiresAt,
                 User = u,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
@@ -109,7 +110,7 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return found is null || found.ExpiresAt <= time.GetUtcNow()
             ? null
-            : new TokenAccount(found.User, [.. found.Roles.OfType<string>()], found.ExpiresAt);
+            : new TokenAccount(found.Id, found.User, [.. found.Roles.OfType<string>()], found.ExpiresAt);
     }
 
     internal static string Hash(string token) =>

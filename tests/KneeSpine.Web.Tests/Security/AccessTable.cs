@@ -39,6 +39,7 @@ public static class AccessTable
         ["GET /fhir/patient/{id}"] = new(Access.PatientRecord, IdKind.Patient),
         ["GET /fhir/patient/{id}/$everything"] = new(Access.PatientRecord, IdKind.Patient),
         ["GET /fhir/procedure"] = new(Access.PatientRecord, Query: "patient={patient}"),
+        ["GET /fhir/auditevent"] = new(Access.Admin, Query: "patient=Patient/{patient}"),
 
         ["GET /cds-services"] = new(Access.Public),
         ["POST /cds-services/kneespine-back-pain"] = new(Access.EhrJwt),
@@ -61,6 +62,7 @@ public static class AccessTable
             ("/account/change-password", new(Access.SignedIn)),
             ("/admin/users", new(Access.Admin)),
             ("/admin/users/new", new(Access.Admin)),
+            ("/admin/audit", new(Access.Admin)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),
             ("/patients/{id}", new(Access.Clinician, IdKind.Patient)),

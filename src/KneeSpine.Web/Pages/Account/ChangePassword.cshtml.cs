@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>Changes the signed-in user's password (the current one is required) and refreshes the sign-in.</summary>
+[Audited(AuditAction.PasswordChange, Method = "POST")]
 public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignInManager<KneeSpineUser> signIn) : PageModel
 {
     [BindProperty]
@@ -34,6 +37,9 @@ public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignIn
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword).ConfigureAwait(false);
         if (!result.Succeeded)
         {
+            var audit = HttpContext.Audit();
+            audit.Outcome = AuditOutcome.Failure;
+            audit.Detail = string.Join(" ", result.Errors.Select(e => e.Code));
             foreach (var error in result.Errors)
             {
                 var key = error.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
@@ -44,6 +50,7 @@ public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignIn
         }
 
         await signIn.RefreshSignInAsync(user).ConfigureAwait(false);
+        HttpContext.Audit().Outcome = AuditOutcome.Success;
         Changed = true;
         Input = new PasswordInput();
         return Page();

@@ -1,4 +1,6 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
 using KneeSpine.Web.Ui;
@@ -11,6 +13,7 @@ namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>The signed-in user's account: password link and personal access tokens (a new token is shown once).</summary>
 [EnableRateLimiting(RateLimitsRegistration.TokenPolicy)]
+[Audited(AuditAction.TokenCreate, Method = "POST")]
 public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessTokens tokens) : PageModel
 {
     public const int MaxNameLength = 100;
@@ -48,6 +51,10 @@ public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessT
         else
         {
             NewToken = await tokens.CreateAsync(user, name.Trim(), lifetime: null, cancellationToken).ConfigureAwait(false);
+            var audit = HttpContext.Audit();
+            audit.Outcome = AuditOutcome.Success;
+            audit.TokenId = NewToken.Id;
+            audit.Detail = "token name: " + NewToken.Name;
         }
 
         Tokens = await tokens.ListAsync(user.Id, cancellationToken).ConfigureAwait(false);
@@ -64,7 +71,15 @@ public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessT
             return Challenge();
         }
 
-        await tokens.RevokeAsync(user.Id, id, cancellationToken).ConfigureAwait(false);
+        var audit = HttpContext.Audit();
+        audit.Action = AuditAction.TokenRevoke;
+        audit.TokenId = id;
+        if (!await tokens.RevokeAsync(user.Id, id, cancellationToken).ConfigureAwait(false))
+        {
+            audit.Outcome = AuditOutcome.Failure;
+            audit.Detail = "not one of this account's tokens";
+        }
+
         return RedirectToPage();
     }
 }

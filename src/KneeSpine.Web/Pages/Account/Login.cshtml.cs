@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.RateLimits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,8 @@ namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>Password sign-in with lockout after repeated failures.</summary>
 [EnableRateLimiting(RateLimitsRegistration.LoginPolicy)]
-public sealed class LoginModel(SignInManager<KneeSpineUser> signIn) : PageModel
+[Audited(AuditAction.Login, Method = "POST")]
+public sealed class LoginModel(SignInManager<KneeSpineUser> signIn, UserManager<KneeSpineUser> users) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -24,15 +27,34 @@ public sealed class LoginModel(SignInManager<KneeSpineUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The trail names the account tried, signed in or not (the answer re-shown is a failure).
+        var audit = HttpContext.Audit();
+        audit.UserName = Input.Email;
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        // Found here rather than inside PasswordSignInAsync(name, ...), which looks it up the same way, so the trail has its id.
+        var user = await users.FindByNameAsync(Input.Email).ConfigureAwait(false);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        audit.UserId = user?.Id;
+        audit.UserName = user?.Email ?? Input.Email;
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            audit.Deny("account locked out");
+        }
+        else
+        {
+            audit.Outcome = AuditOutcome.Failure;
+            audit.Detail = user is null ? "no such account" : "wrong password";
         }
 
         // Same message for unknown account and wrong password, so the page does not reveal which accounts exist.

@@ -1,4 +1,6 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KneeSpine.Web.Pages.Account;
 
 /// <summary>Signs out on POST only, so a link elsewhere cannot sign a user out.</summary>
+[Audited(AuditAction.Logout, Method = "POST")]
 public sealed class LogoutModel(SignInManager<KneeSpineUser> signIn) : PageModel
 {
     public void OnGet()

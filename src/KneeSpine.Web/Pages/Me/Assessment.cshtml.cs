@@ -1,7 +1,9 @@
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +13,7 @@ namespace KneeSpine.Web.Pages.Me;
 
 /// <summary>One of the patient's own results; another patient's assessment id is simply not found.</summary>
 [Authorize(Roles = Roles.Patient)]
+[Audited(AuditAction.AssessmentRead, CallersRecord = true)]
 public sealed class AssessmentModel(ClinicRecords records) : PageModel
 {
     public StoredAssessment? Assessment { get; private set; }
@@ -27,6 +30,7 @@ public sealed class AssessmentModel(ClinicRecords records) : PageModel
         Assessment = await records.LoadAssessmentAsync(patientId, assessmentId, cancellationToken).ConfigureAwait(false);
         if (Assessment is null)
         {
+            await records.NoteOthersAssessmentAsync(HttpContext.Audit(), patientId, assessmentId, cancellationToken).ConfigureAwait(false);
             return NotFound();
         }
 

@@ -1,6 +1,8 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Forms;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,8 @@ namespace KneeSpine.Web.Pages.Me;
 
 /// <summary>The patient's own follow-up questionnaire, in plain language; stored on their own record only.</summary>
 [Authorize(Roles = Roles.Patient)]
+[Audited(AuditAction.PatientRead, Method = "GET", CallersRecord = true)]
+[Audited(AuditAction.AssessmentCreate, Method = "POST", CallersRecord = true)]
 public sealed class FollowUpModel(ClinicRecords records, AssessmentSubmission submission, TimeProvider time) : PageModel
 {
     public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: true);

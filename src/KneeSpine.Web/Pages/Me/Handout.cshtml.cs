@@ -1,5 +1,7 @@
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,7 @@ namespace KneeSpine.Web.Pages.Me;
 
 /// <summary>The PDF handout of one of the patient's own assessments.</summary>
 [Authorize(Roles = Roles.Patient)]
+[Audited(AuditAction.HandoutDownload, CallersRecord = true)]
 public sealed class HandoutModel(ClinicRecords records) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
@@ -20,6 +23,12 @@ public sealed class HandoutModel(ClinicRecords records) : PageModel
 
         var record = await records.LoadAsync(patientId, cancellationToken).ConfigureAwait(false);
         var assessment = record is null ? null : await records.LoadAssessmentAsync(patientId, assessmentId, cancellationToken).ConfigureAwait(false);
-        return record is null || assessment is null ? NotFound() : HandoutDownload.For(record, assessment);
+        if (record is null || assessment is null)
+        {
+            await records.NoteOthersAssessmentAsync(HttpContext.Audit(), patientId, assessmentId, cancellationToken).ConfigureAwait(false);
+            return NotFound();
+        }
+
+        return HandoutDownload.For(record, assessment);
     }
 }

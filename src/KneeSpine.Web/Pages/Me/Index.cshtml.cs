@@ -1,7 +1,9 @@
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +13,7 @@ namespace KneeSpine.Web.Pages.Me;
 
 /// <summary>A patient's own page: latest triage first, their chart and their past answers. Only their own record.</summary>
 [Authorize(Roles = Roles.Patient)]
+[Audited(AuditAction.PatientRead, CallersRecord = true)]
 public sealed class IndexModel(ClinicRecords records) : PageModel
 {
     public PatientRecord? Record { get; private set; }

@@ -1,4 +1,6 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ namespace KneeSpine.Web.Pages.Patients;
 
 /// <summary>One patient: surgery, latest triage, pain chart and the timeline of assessments with their versions.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.PatientRead, PatientRouteValue = "id")]
 public sealed class DetailsModel(ClinicRecords records) : PageModel
 {
     public PatientRecord? Record { get; private set; }

@@ -1,4 +1,6 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Patients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ namespace KneeSpine.Web.Pages.Patients;
 
 /// <summary>The clinician's patient list with a name search.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.PatientList)]
 public sealed class IndexModel(PatientService patients) : PageModel
 {
     [BindProperty(SupportsGet = true)]

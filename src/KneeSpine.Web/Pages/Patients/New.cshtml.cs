@@ -1,5 +1,7 @@
 using System.Globalization;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Ui;
 using Microsoft.AspNetCore.Authorization;
@@ -10,6 +12,7 @@ namespace KneeSpine.Web.Pages.Patients;
 
 /// <summary>Adds a patient record; the same validation as the API.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.PatientCreate, Method = "POST")]
 public sealed class NewModel(PatientService patients) : PageModel
 {
     [BindProperty]
@@ -39,6 +42,7 @@ public sealed class NewModel(PatientService patients) : PageModel
         }
 
         var patient = await patients.CreateAsync(request, User.AuditName(), cancellationToken).ConfigureAwait(false);
+        HttpContext.Audit().PatientId = patient.Id;
         return Redirect($"/patients/{patient.Id}");
     }
 }

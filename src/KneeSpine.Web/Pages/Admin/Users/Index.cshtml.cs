@@ -1,5 +1,7 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ namespace KneeSpine.Web.Pages.Admin.Users;
 
 /// <summary>Every account with its role and linked patient.</summary>
 [Authorize(Policy = Policies.Admin)]
+[Audited(AuditAction.UserList)]
 public sealed class IndexModel(KneeSpineDbContext db, TimeProvider time) : PageModel
 {
     public sealed record UserRow(string Email, string Role, Guid? PatientId, string? PatientName, DateTimeOffset? LockedUntil);

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Store.Patients;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +14,8 @@ namespace KneeSpine.Web.Pages.Admin.Users;
 
 /// <summary>Creates a clinician, admin or patient account; a patient account is linked to one patient record.</summary>
 [Authorize(Policy = Policies.Admin)]
+[Audited(AuditAction.PatientList, Method = "GET")]
+[Audited(AuditAction.UserCreate, Method = "POST")]
 public sealed class NewModel(AccountAdministration accounts, KneeSpineDbContext db) : PageModel
 {
     [BindProperty]
@@ -44,11 +48,15 @@ public sealed class NewModel(AccountAdministration accounts, KneeSpineDbContext 
         if (ModelState.IsValid)
         {
             var result = await accounts.AddUserAsync(Input.Email.Trim(), Input.Role!, Input.Password, Input.PatientId, cancellationToken).ConfigureAwait(false);
+            var audit = HttpContext.Audit();
+            audit.PatientId = Input.PatientId;
+            audit.Detail = $"{Input.Role} account {Input.Email.Trim()}";
             if (result.Succeeded)
             {
                 return Redirect("/admin/users?created=" + Uri.EscapeDataString(Input.Email.Trim()));
             }
 
+            audit.Detail += ": " + string.Join(" ", result.Errors);
             foreach (var error in result.Errors)
             {
                 var key = error.Contains("password", StringComparison.OrdinalIgnoreCase) ? "Input.Password"

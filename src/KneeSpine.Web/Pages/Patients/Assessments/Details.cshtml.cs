@@ -1,6 +1,8 @@
 using KneeSpine.Engine.Knowledge;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>The result of one assessment version, triage first, for the clinician.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.AssessmentRead, PatientRouteValue = "id")]
 public sealed class DetailsModel(ClinicRecords records) : PageModel
 {
     public PatientRecord? Record { get; private set; }

@@ -1,5 +1,7 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Forms;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,8 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>Edits an assessment by storing its next version; nothing is overwritten.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.AssessmentRead, Method = "GET", PatientRouteValue = "id")]
+[Audited(AuditAction.AssessmentRevise, Method = "POST", PatientRouteValue = "id")]
 public sealed class EditModel(ClinicRecords records, AssessmentSubmission submission) : PageModel
 {
     public Guid PatientId { get; private set; }

@@ -1,4 +1,6 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>The PDF handout of one assessment version.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.HandoutDownload, PatientRouteValue = "id")]
 public sealed class HandoutModel(ClinicRecords records) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Forms;
+using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,8 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>The clinician's assessment form, generated from the input catalogue.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[Audited(AuditAction.PatientRead, Method = "GET", PatientRouteValue = "id")]
+[Audited(AuditAction.AssessmentCreate, Method = "POST", PatientRouteValue = "id")]
 public sealed class NewModel(ClinicRecords records, AssessmentSubmission submission, TimeProvider time) : PageModel
 {
     public Guid PatientId { get; private set; }

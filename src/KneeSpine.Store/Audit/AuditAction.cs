@@ -1,0 +1,77 @@
+namespace KneeSpine.Store.Audit;
+
+/// <summary>
+/// What an audit event records. Stored as the kebab-case code (<c>PatientRead</c> is <c>patient-read</c>), which is
+/// also what the admin page, <c>kneespine audit --action</c> and the FHIR AuditEvent subtype show.
+/// </summary>
+public enum AuditAction
+{
+    /// <summary>A patient record was created.</summary>
+    PatientCreate,
+
+    /// <summary>Patients were listed or searched (names of several patients shown).</summary>
+    PatientList,
+
+    /// <summary>One patient's record (details, surgery, chart, timeline) was read.</summary>
+    PatientRead,
+
+    /// <summary>The whole record was read at once (FHIR <c>Patient/$everything</c>).</summary>
+    RecordRead,
+
+    /// <summary>An assessment was evaluated and stored.</summary>
+    AssessmentCreate,
+
+    /// <summary>An assessment was edited (stored as its next version).</summary>
+    AssessmentRevise,
+
+    /// <summary>A patient's assessments, or the versions of one, were listed.</summary>
+    AssessmentList,
+
+    /// <summary>One assessment (input and result) was read.</summary>
+    AssessmentRead,
+
+    /// <summary>The PDF handout of an assessment was downloaded.</summary>
+    HandoutDownload,
+
+    /// <summary>An EHR called the CDS Hooks service (reading the patient's stored assessment when it is a KneeSpine patient).</summary>
+    CdsPatientView,
+
+    /// <summary>An EHR sent feedback on a CDS Hooks card.</summary>
+    CdsFeedback,
+
+    /// <summary>A password sign-in was attempted.</summary>
+    Login,
+
+    /// <summary>A user signed out.</summary>
+    Logout,
+
+    /// <summary>A user changed their password.</summary>
+    PasswordChange,
+
+    /// <summary>A personal access token was created.</summary>
+    TokenCreate,
+
+    /// <summary>A personal access token was revoked.</summary>
+    TokenRevoke,
+
+    /// <summary>A personal access token was presented on a route that records nothing else (a rejected token, or a public route).</summary>
+    TokenUse,
+
+    /// <summary>A signed-in route was refused on a route that records nothing else.</summary>
+    AccessDenied,
+
+    /// <summary>An account was created (admin page, <c>kneespine user add</c>, first-admin bootstrap).</summary>
+    UserCreate,
+
+    /// <summary>The account list (with linked patients' names) was read.</summary>
+    UserList,
+
+    /// <summary>The audit trail itself was read (admin page, FHIR AuditEvent search, <c>kneespine audit</c>).</summary>
+    AuditRead,
+
+    /// <summary>Records were imported with <c>kneespine import</c>.</summary>
+    BulkImport,
+
+    /// <summary>The store was exported with <c>kneespine export</c>.</summary>
+    BulkExport,
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using KneeSpine.Store.Audit;
+using KneeSpine.Store.Database;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeSpine.Web.Fhir;
+
+/// <summary><c>GET /fhir/AuditEvent</c>: the audit trail as a searchset of R4 AuditEvents, newest first; admins only.</summary>
+internal static class FhirAuditEndpoints
+{
+    public const int DefaultCount = 100;
+
+    public const int MaxCount = 1000;
+
+    public static IEndpointRouteBuilder MapFhirAuditEvents(this IEndpointRouteBuilder fhir)
+    {
+        fhir.MapGet("/AuditEvent", SearchAsync).RequireAuthorization(Policies.Admin).Audited(AuditAction.AuditRead)
+            .WithSummary("Search the audit trail by patient (or entity=Patient/{id}), date (eq, ge, gt, le, lt) and _count; newest first");
+        return fhir;
+    }
+
+    internal static async Task<FhirResult> SearchAsync(HttpRequest request, KneeSpineDbContext db, CancellationToken cancellationToken)
+    {
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "entity" or "date" or "_count" or "_format"));
+        if (unknown is not null)
+        {
+            return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported on AuditEvent; see /fhir/metadata.", unknown);
+        }
+
+        var filter = new AuditFilter();
+        foreach (var parameter in (string[])["patient", "entity"])
+        {
+            foreach (var value in request.Query[parameter].OfType<string>())
+            {
+                if (!FhirStoredEndpoints.TryPatientId(value, out var patientId) || (filter.PatientId is { } other && other != patientId))
+                {
+                    return FhirOutcomes.BadRequest($"'{value}' is not a KneeSpine patient reference (Patient/{{uuid}}), or names a second patient.", parameter);
+                }
+
+                filter = filter with { PatientId = patientId };
+            }
+        }
+
+        foreach (var value in request.Query["date"].OfType<string>())
+        {
+            if (FhirDateSearch.Parse(value) is not { } range)
+            {
+                return FhirOutcomes.BadRequest(
+                    $"date '{value}' is not a FHIR date search (eq, ge, gt, le or lt, then YYYY, YYYY-MM, YYYY-MM-DD or an instant with a time zone).", "date");
+            }
+
+            filter = filter with
+            {
+                From = Later(filter.From, range.From),
+                Until = Earlier(filter.Until, range.Until),
+            };
+        }
+
+        var count = DefaultCount;
+        if (request.Query["_count"].ToString() is { Length: > 0 } countText
+            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > MaxCount))
+        {
+            return FhirOutcomes.BadRequest($"_count must be a whole number from 0 to {MaxCount}.", "_count");
+        }
+
+        request.HttpContext.Audit().PatientId = filter.PatientId;
+        var matching = db.AuditEvents.AsNoTracking().Matching(filter);
+        var total = await matching.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await matching.NewestFirst().Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new FhirResult(FhirStoredEndpoints.Searchset(FhirStoredEndpoints.ServerBase(request), rows.Select(AuditEntries.ToFhir), total));
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using KneeSpine.Engine.Codes;
+using KneeSpine.Store.Audit;
+using KneeSpine.Store.Database;
+using KneeSpine.Web.Accounts;
+using KneeSpine.Web.Audit;
+using KneeSpine.Web.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace KneeSpine.Web.Pages.Admin.Audit;
+
+/// <summary>The audit trail, newest first, filtered by patient, user, action, outcome and date range; admins only.</summary>
+[Authorize(Policy = Policies.Admin)]
+[Audited(AuditAction.AuditRead)]
+public sealed class IndexModel(KneeSpineDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "patient")]
+    public string? Patient { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? Who { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "action")]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "outcome")]
+    public string? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>Query <c>p</c>: Razor Pages keeps the route value <c>page</c> for the page's own name.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+
+    public IReadOnlyList<ErrorSummaryItem> Errors { get; private set; } = [];
+
+    public bool HasOlder { get; private set; }
+
+    public bool Filtered { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (filter, errors) = ReadFilter();
+        Errors = errors;
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        HttpContext.Audit().PatientId = filter.PatientId;
+        Filtered = filter != new AuditFilter();
+        PageNumber = Math.Max(1, PageNumber);
+        var rows = await db.AuditEvents.AsNoTracking().Matching(filter).NewestFirst()
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        HasOlder = rows.Count > PageSize;
+        Events = HasOlder ? rows[..PageSize] : rows;
+    }
+
+    /// <summary>This page's address with the same filters and another page number.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["patient"] = Patient,
+            ["user"] = Who,
+            ["action"] = Action,
+            ["outcome"] = Outcome,
+            ["from"] = From,
+            ["to"] = To,
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
+        };
+        return "/admin/audit" + QueryString.Create(query.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+    }
+
+    private (AuditFilter Filter, IReadOnlyList<ErrorSummaryItem> Errors) ReadFilter()
+    {
+        var errors = new List<ErrorSummaryItem>();
+        var filter = new AuditFilter { User = string.IsNullOrWhiteSpace(Who) ? null : Who.Trim() };
+        if (!string.IsNullOrWhiteSpace(Patient))
+        {
+            if (Guid.TryParse(Patient.Trim(), CultureInfo.InvariantCulture, out var patientId))
+            {
+                filter = filter with { PatientId = patientId };
+            }
+            else
+            {
+                errors.Add(new ErrorSummaryItem("patient", "Enter the patient id as it appears in the patient's address, like 0193a1b2-…; or leave it empty."));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Action))
+        {
+            if (Code<AuditAction>.TryParse(Action, out var action))
+            {
+                filter = filter with { Action = action };
+            }
+            else
+            {
+                errors.Add(new ErrorSummaryItem("action", "Choose an action from the list."));
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Outcome))
+        {
+            if (Code<AuditOutcome>.TryParse(Outcome, out var outcome))
+            {
+                filter = filter with { Outcome = outcome };
+            }
+            else
+            {
+                errors.Add(new ErrorSummaryItem("outcome", "Choose an outcome from the list."));
+            }
+        }
+
+        var from = Day(From, "from", "the first day", errors);
+        var to = Day(To, "to", "the last day", errors);
+        if (from is { } first && to is { } last && last < first)
+        {
+            errors.Add(new ErrorSummaryItem("to", "The last day cannot be before the first day."));
+        }
+
+        filter = filter with
+        {
+            From = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            Until = to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        };
+        return (filter, errors);
+    }
+
+    private static DateOnly? Day(string? text, string field, string name, List<ErrorSummaryItem> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors.Add(new ErrorSummaryItem(field, $"Enter {name} as a date like 2026-11-25."));
+        return null;
+    }
+}
