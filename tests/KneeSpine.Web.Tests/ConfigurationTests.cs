@@ -39,6 +39,19 @@ public sealed class ConfigurationTests
         Assert.Contains("PermitLimit", Flatten(error), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sometimes")]
+    [InlineData("7")]
+    public async Task An_unknown_sqlite_synchronous_level_stops_the_start_naming_the_setting(string value)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(TestDatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["KneeSpine:Database:SqliteSynchronous"] = value,
+        }));
+
+        Assert.Contains("KneeSpine:Database:SqliteSynchronous", Flatten(error), StringComparison.Ordinal);
+    }
+
     private static string Flatten(Exception error) =>
         error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }

@@ -19,8 +19,9 @@ public static class StoreRegistration
         services.AddSingleton<IPostConfigureOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
         services.AddSingleton<IValidateOptions<DatabaseOptions>>(sp => sp.GetRequiredService<DatabaseOptionsSetup>());
 
-        services.AddDbContext<SqliteKneeSpineDbContext>((sp, options) =>
-            options.UseSqlite(ConnectionString(sp)));
+        services.AddDbContext<SqliteKneeSpineDbContext>((sp, options) => options
+            .UseSqlite(ConnectionString(sp))
+            .AddInterceptors(new SqliteConnectionSettings(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous)));
         services.AddDbContext<PostgresKneeSpineDbContext>((sp, options) =>
             options.UseNpgsql(ConnectionString(sp)));
         services.AddScoped<KneeSpineDbContext>(sp =>
