@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Tokens;
@@ -12,7 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KneeSpine.Web.Tests.Infrastructure;
 
 /// <summary>The whole app in memory over a fresh <see cref="TestDatabase"/>, with a fake clock.</summary>
-public sealed class TestApp : WebApplicationFactory<Program>
+public sealed partial class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "long enough test password";
 
@@ -77,6 +79,27 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A browser-like client (cookies kept, redirects not followed) signed in through the real login form.</summary>
+    public async Task<HttpClient> SignInWithCookieAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var cancel = TestContext.Current.CancellationToken;
+        var form = await client.GetStringAsync("/account/login", cancel);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+        }), cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The hidden antiforgery field of the first form in <paramref name="html"/>.</summary>
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryInput().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
+        : throw new InvalidOperationException("No antiforgery token in the page.");
+
     public async Task<(KneeSpineUser User, string Token)> CreateAccountAsync(string role, Guid? patientId = null, string? email = null)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -126,4 +149,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
 }
