@@ -29,6 +29,7 @@ public static class StoreRegistration
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DatabaseLock>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
@@ -78,6 +79,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineOptions();
         builder.AddKneeSpineStore();
         builder.AddKneeSpineProblemDetails();
+        builder.AddKneeSpineDataProtection();
         builder.AddKneeSpineAccounts();
         builder.AddKneeSpineTokens();
         builder.AddKneeSpinePatients();

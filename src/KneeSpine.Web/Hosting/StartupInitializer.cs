@@ -1,14 +1,16 @@
+using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Demo;
 using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Hosting;
 
-/// <summary>Prepares the database before the server takes requests (hosted services' "starting" phase runs before any of them starts).</summary>
+/// <summary>Prepares the database and the shared key ring before the server takes requests (hosted services' "starting" phase runs before any of them starts).</summary>
 internal sealed class StartupInitializer(IServiceProvider services, IOptions<KneeSpineOptions> options) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await KneeSpineDatabase.PrepareAsync(services, bootstrapAdmin: true, cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<KeyRingInitializer>().InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (options.Value.Demo)
         {
             var scope = services.CreateAsyncScope();

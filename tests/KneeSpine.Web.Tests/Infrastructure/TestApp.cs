@@ -35,6 +35,9 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Now);
 
+    /// <summary>What the app logged, warnings and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     public static async Task<TestApp> StartAsync(TestDatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null)
@@ -146,7 +149,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
             options.ValidateScopes = true;
             options.ValidateOnBuild = true;
         });
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

@@ -1,0 +1,61 @@
+using KneeSpine.Store.Database;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+
+namespace KneeSpine.Web.DataProtection;
+
+/// <summary>
+/// Makes sure the shared key ring is usable before the server takes requests (ADR-056). On PostgreSQL the nodes take
+/// turns under a database lock, so two nodes starting together on an empty database create one key, not one each (with
+/// one each, a node would refuse the other's cookies until its cached key ring expired, up to a day later). A stored key
+/// that this node cannot decrypt stops the start, rather than the node quietly making a key ring of its own.
+/// </summary>
+internal sealed partial class KeyRingInitializer(
+    IServiceScopeFactory scopes, IKeyManager keys, IDataProtectionProvider dataProtection, KeyEncryptionCertificates certificates,
+    TimeProvider time, ILogger<KeyRingInitializer> logger)
+{
+    // Any fixed number; PostgreSQL advisory locks are shared by everything on the server, so it is specific to this use.
+    private const long LockKey = 0x4B53_4450_4B45_5953;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (certificates.Current is null)
+        {
+            LogUnencrypted(logger, KeyEncryptionOptions.Section + ":CertificatePath");
+        }
+
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseLock>().RunAsync(LockKey, _ =>
+            {
+                EnsureStoredKeysDecrypt();
+                // The first protect loads the key ring and, when there is no usable key, creates one.
+                dataProtection.CreateProtector("KneeSpine.KeyRingCheck").Protect([1]);
+                return Task.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void EnsureStoredKeysDecrypt()
+    {
+        var now = time.GetUtcNow();
+        foreach (var key in keys.GetAllKeys().Where(k => !k.IsRevoked && k.ExpirationDate > now))
+        {
+            try
+            {
+                key.CreateEncryptor();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException(
+                    $"The Data Protection key {key.KeyId} (valid until {key.ExpirationDate:yyyy-MM-dd}) is stored encrypted with a certificate "
+                    + $"this node does not have. Set {KeyEncryptionOptions.Section}:CertificatePath (or add the old one under "
+                    + $"{KeyEncryptionOptions.Section}:PreviousCertificates) to the certificate the other nodes use; see docs/security.md.", e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data Protection keys (they protect sign-in cookies and antiforgery tokens) are stored unencrypted in the database. Set {Setting} to a .pfx certificate to encrypt them; see docs/security.md.")]
+    private static partial void LogUnencrypted(ILogger logger, string setting);
+}
