@@ -1,40 +1,28 @@
-using KneeSpine.Store.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace KneeSpine.Web.DataProtection;
 
 /// <summary>
-/// Makes sure the shared key ring is usable before the server takes requests (ADR-056). On PostgreSQL the nodes take
-/// turns under a database lock, so two nodes starting together on an empty database create one key, not one each (with
-/// one each, a node would refuse the other's cookies until its cached key ring expired, up to a day later). A stored key
-/// that this node cannot decrypt stops the start, rather than the node quietly making a key ring of its own.
+/// Makes sure the shared key ring is usable before the server takes requests (ADR-056). It runs in the start-up turn
+/// (<c>KneeSpineDatabase.PrepareAsync</c>), so two nodes starting together on an empty database create one key, not one
+/// each: with one each, a node would refuse the other's cookies once Data Protection's two-minute grace after start is
+/// over, until its cached key ring expired, up to a day later. A stored key that this node cannot decrypt stops the
+/// start, rather than the node quietly making a key ring of its own.
 /// </summary>
 internal sealed partial class KeyRingInitializer(
-    IServiceScopeFactory scopes, IKeyManager keys, IDataProtectionProvider dataProtection, KeyEncryptionCertificates certificates,
-    TimeProvider time, ILogger<KeyRingInitializer> logger)
+    IKeyManager keys, IDataProtectionProvider dataProtection, KeyEncryptionCertificates certificates, TimeProvider time, ILogger<KeyRingInitializer> logger)
 {
-    // Any fixed number; PostgreSQL advisory locks are shared by everything on the server, so it is specific to this use.
-    private const long LockKey = 0x4B53_4450_4B45_5953;
-
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public void Initialize()
     {
         if (certificates.Current is null)
         {
             LogUnencrypted(logger, KeyEncryptionOptions.Section + ":CertificatePath");
         }
 
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseLock>().RunAsync(LockKey, _ =>
-            {
-                EnsureStoredKeysDecrypt();
-                // The first protect loads the key ring and, when there is no usable key, creates one.
-                dataProtection.CreateProtector("KneeSpine.KeyRingCheck").Protect([1]);
-                return Task.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        EnsureStoredKeysDecrypt();
+        // The first protect loads the key ring and, when there is no usable key, creates one.
+        dataProtection.CreateProtector("KneeSpine.KeyRingCheck").Protect([1]);
     }
 
     private void EnsureStoredKeysDecrypt()

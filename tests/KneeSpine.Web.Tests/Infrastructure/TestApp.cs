@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Tokens;
@@ -14,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace KneeSpine.Web.Tests.Infrastructure;
 
 /// <summary>The whole app in memory over a fresh <see cref="TestDatabase"/>, with a fake clock.</summary>
-public sealed partial class TestApp : WebApplicationFactory<Program>
+public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "long enough test password";
 
@@ -92,16 +91,11 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = Password,
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(form),
         }), cancel);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    /// <summary>The hidden antiforgery field of the first form in <paramref name="html"/>.</summary>
-    public static string AntiforgeryToken(string html) =>
-        AntiforgeryInput().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("No antiforgery token in the page.");
 
     public async Task<(KneeSpineUser User, string Token)> CreateAccountAsync(string role, Guid? patientId = null, string? email = null)
     {
@@ -152,7 +146,4 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
 }

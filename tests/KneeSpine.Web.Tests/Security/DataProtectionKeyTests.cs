@@ -109,7 +109,7 @@ public sealed class DataProtectionKeyTests : IDisposable
             {
                 ["Input.Email"] = email,
                 ["Input.Password"] = TestApp.Password,
-                ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel)),
+                ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel)),
             }),
         };
         post.Headers.Add("Cookie", CookiePair(page, ".AspNetCore.Antiforgery"));
