@@ -1,47 +1,17 @@
-using System.Diagnostics;
+using KneeSpine.Cli.Tests.Processes;
 
 namespace KneeSpine.Cli.Tests;
 
 /// <summary>Runs the real built <c>kneespine</c> executable as a process: standard input, output and exit codes.</summary>
 public sealed class ProcessTests
 {
-    /// <summary>kneespine.dll is copied beside the tests by the project reference.</summary>
-    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "kneespine.dll");
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string? standardInput, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Executable);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        var cancel = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(cancel);
-        var error = process.StandardError.ReadToEndAsync(cancel);
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancel);
-        }
-
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(cancel);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(string? standardInput, params string[] args) =>
+        KneeSpineExecutable.RunAsync(standardInput, null, args);
 
     [Fact]
     public void The_executable_is_beside_the_tests()
     {
-        Assert.True(File.Exists(Executable), Executable);
+        Assert.True(File.Exists(KneeSpineExecutable.Path), KneeSpineExecutable.Path);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ConfigurationTests
             ["KneeSpine:Database:Provider"] = "mysql",
         }));
 
-        Assert.Contains("KneeSpine:Database:Provider", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("KneeSpine:Database:Provider", error.Flatten(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class ConfigurationTests
             ["KneeSpine:Database:ConnectionString"] = "",
         }));
 
-        Assert.Contains("KneeSpine:Database:ConnectionString", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("KneeSpine:Database:ConnectionString", error.Flatten(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class ConfigurationTests
             ["KneeSpine:Evaluate:PermitLimit"] = "0",
         }));
 
-        Assert.Contains("PermitLimit", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("PermitLimit", error.Flatten(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,10 +54,64 @@ public sealed class ConfigurationTests
             ["KneeSpine:CdsHooks:Clients:0:FhirServers:1"] = url,
         }));
 
-        Assert.Contains("KneeSpine:CdsHooks:Clients:0:FhirServers:1", Flatten(error), StringComparison.Ordinal);
-        Assert.DoesNotContain("FhirServers:0", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("KneeSpine:CdsHooks:Clients:0:FhirServers:1", error.Flatten(), StringComparison.Ordinal);
+        Assert.DoesNotContain("FhirServers:0", error.Flatten(), StringComparison.Ordinal);
     }
 
-    private static string Flatten(Exception error) =>
-        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
+    [Theory]
+    [InlineData("sometimes")]
+    [InlineData("7")]
+    public async Task An_unknown_sqlite_synchronous_level_stops_the_start_naming_the_setting(string value)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(TestDatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["KneeSpine:Database:SqliteSynchronous"] = value,
+        }));
+
+        Assert.Contains("KneeSpine:Database:SqliteSynchronous", error.Flatten(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("missing file", "KneeSpine:DataProtection:CertificatePath: there is no file at")]
+    [InlineData("wrong password", "cannot be opened as a PKCS#12 (.pfx) file with KneeSpine:DataProtection:CertificatePassword")]
+    [InlineData("not a pfx", "cannot be opened as a PKCS#12 (.pfx) file with KneeSpine:DataProtection:CertificatePassword")]
+    [InlineData("ecdsa key", "KneeSpine:DataProtection:CertificatePath: the certificate in")]
+    [InlineData("password alone", "KneeSpine:DataProtection:CertificatePassword is set, but KneeSpine:DataProtection:CertificatePath is not.")]
+    [InlineData("previous without path", "KneeSpine:DataProtection:PreviousCertificates:0:Path is required.")]
+    public async Task An_unusable_key_encryption_certificate_stops_the_start_naming_the_setting(string mistake, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("kneespine-certs-");
+        try
+        {
+            var good = TestCertificates.CreateRsaPfx(directory.FullName, "good");
+            var notPfx = Path.Combine(directory.FullName, "notes.txt");
+            await File.WriteAllTextAsync(notPfx, "not a certificate", TestContext.Current.CancellationToken);
+            var (path, password) = mistake switch
+            {
+                "missing file" => (Path.Combine(directory.FullName, "missing.pfx"), TestCertificates.Password),
+                "wrong password" => (good, "not the password"),
+                "not a pfx" => (notPfx, TestCertificates.Password),
+                "ecdsa key" => (TestCertificates.CreateEcdsaPfx(directory.FullName, "ecdsa"), TestCertificates.Password),
+                "password alone" => (null, TestCertificates.Password),
+                _ => (good, TestCertificates.Password),
+            };
+            var settings = new Dictionary<string, string?>
+            {
+                ["KneeSpine:DataProtection:CertificatePath"] = path,
+                ["KneeSpine:DataProtection:CertificatePassword"] = password,
+            };
+            if (mistake == "previous without path")
+            {
+                settings["KneeSpine:DataProtection:PreviousCertificates:0:Password"] = TestCertificates.Password;
+            }
+
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(TestDatabaseKind.Sqlite, settings));
+
+            Assert.Contains(expected, error.Flatten(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }

@@ -30,7 +30,7 @@ public sealed partial class DatabaseMigrator(KneeSpineDbContext db, IOptions<Dat
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            // Readers do not block the writer; the setting is stored in the file.
+            // Readers do not block the writer, and a commit is safe once it is in the log (ADR-055); the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
     }

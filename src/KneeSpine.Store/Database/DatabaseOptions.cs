@@ -9,4 +9,7 @@ public sealed class DatabaseOptions
 
     /// <summary>Required for PostgreSQL. For SQLite, defaults to <c>kneespine.db</c> in the data directory.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite only: <c>normal</c> (default) or <c>full</c>; see <see cref="Database.SqliteSynchronous"/>.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
 }

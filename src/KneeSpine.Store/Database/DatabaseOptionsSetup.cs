@@ -21,6 +21,11 @@ internal sealed class DatabaseOptionsSetup(IConfiguration configuration) : IPost
             return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:Provider must be 'sqlite' or 'postgres'.");
         }
 
+        if (!Enum.IsDefined(options.SqliteSynchronous))
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:SqliteSynchronous must be 'normal' or 'full'.");
+        }
+
         return string.IsNullOrWhiteSpace(options.ConnectionString)
             ? ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required when the provider is '{options.Provider}'.")
             : ValidateOptionsResult.Success;

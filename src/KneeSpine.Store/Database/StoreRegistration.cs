@@ -22,8 +22,9 @@ public static class StoreRegistration
 
         // Pooled: a request reuses a context instead of building one with its options and services (the options
         // read only singletons, so one configuration serves every context).
-        services.AddDbContextPool<SqliteKneeSpineDbContext>((sp, options) =>
-            AppendOnlyAuditInterceptor.AddTo(options.UseSqlite(ConnectionString(sp)).AddInterceptors(SqliteConnectionPragmas.Instance)));
+        services.AddDbContextPool<SqliteKneeSpineDbContext>((sp, options) => AppendOnlyAuditInterceptor.AddTo(options
+            .UseSqlite(ConnectionString(sp))
+            .AddInterceptors(new SqliteConnectionSettings(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous))));
         services.AddDbContextPool<PostgresKneeSpineDbContext>((sp, options) =>
             AppendOnlyAuditInterceptor.AddTo(options.UseNpgsql(ConnectionString(sp))));
         services.AddScoped<KneeSpineDbContext>(sp =>
@@ -32,6 +33,7 @@ public static class StoreRegistration
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped(sp => new AuditWriter(() => NewContext(sp)));
+        services.AddScoped<DatabaseLock>();
         return builder;
     }
 

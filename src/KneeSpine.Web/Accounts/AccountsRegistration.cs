@@ -3,7 +3,6 @@ using KneeSpine.Store.Database;
 using KneeSpine.Web.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace KneeSpine.Web.Accounts;
@@ -36,10 +35,6 @@ public static class AccountsRegistration
             .AddEntityFrameworkStores<KneeSpineDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<KneeSpineClaimsPrincipalFactory>();
-
-        services.AddDataProtection()
-            .SetApplicationName("KneeSpine")
-            .PersistKeysToDbContext<KneeSpineDbContext>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -1,4 +1,6 @@
+using KneeSpine.Web.Problems;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KneeSpine.Web.Health;
 
@@ -8,7 +10,8 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddKneeSpineHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        // A probe needs an answer even when the database hangs rather than refuses (the connection string's own timeouts may be longer).
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 
@@ -16,7 +19,20 @@ public static class HealthEndpoints
     public static WebApplication MapKneeSpineHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync })
+            .AllowAnonymous().DisableRateLimiting();
         return app;
+    }
+
+    /// <summary>The default plain status word, plus Retry-After when not ready, as every other database-unavailable answer has.</summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Unhealthy)
+        {
+            DatabaseUnavailable.AddRetryAfter(context.Response);
+        }
+
+        context.Response.ContentType = "text/plain";
+        return context.Response.WriteAsync(report.Status.ToString(), context.RequestAborted);
     }
 }

@@ -5,6 +5,7 @@ using KneeSpine.Web.Audit;
 using KneeSpine.Web.Benchmark;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
@@ -82,6 +83,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineOptions();
         builder.AddKneeSpineStore();
         builder.AddKneeSpineProblemDetails();
+        builder.AddKneeSpineDataProtection();
         builder.AddKneeSpineAccounts();
         builder.AddKneeSpineAudit();
         builder.AddKneeSpineTokens();

@@ -1,23 +1,21 @@
+using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Demo;
 using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Hosting;
 
-/// <summary>Prepares the database before the server takes requests (hosted services' "starting" phase runs before any of them starts).</summary>
+/// <summary>Prepares the database and the shared key ring before the server takes requests (hosted services' "starting" phase runs before any of them starts).</summary>
 internal sealed class StartupInitializer(IServiceProvider services, IOptions<KneeSpineOptions> options) : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        await KneeSpineDatabase.PrepareAsync(services, bootstrapAdmin: true, cancellationToken).ConfigureAwait(false);
-        if (options.Value.Demo)
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        KneeSpineDatabase.PrepareAsync(services, bootstrapAdmin: true, cancellationToken, async (provider, cancel) =>
         {
-            var scope = services.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
+            provider.GetRequiredService<KeyRingInitializer>().Initialize();
+            if (options.Value.Demo)
             {
-                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
+                await provider.GetRequiredService<DemoSeeder>().SeedAsync(cancel).ConfigureAwait(false);
             }
-        }
-    }
+        });
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

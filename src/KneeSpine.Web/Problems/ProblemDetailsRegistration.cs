@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KneeSpine.Web.Problems;
 
 public static class ProblemDetailsRegistration
 {
-    /// <summary>One error format everywhere: RFC 9457 problem details, with a trace id and never a stack trace.</summary>
+    /// <summary>One error format everywhere: RFC 9457 problem details (a short HTML page for browsers), with a trace id and never a stack trace.</summary>
     public static IHostApplicationBuilder AddKneeSpineProblemDetails(this IHostApplicationBuilder builder)
     {
+        // Before the default JSON writer, which would otherwise answer browsers too (they accept */*).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<KneeSpineExceptionHandler>();

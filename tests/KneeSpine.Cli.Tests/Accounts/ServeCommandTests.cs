@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using KneeSpine.Cli.Tests.Processes;
 
 namespace KneeSpine.Cli.Tests.Accounts;
 
@@ -9,7 +9,7 @@ public sealed class ServeCommandTests
     public async Task Serve_creates_the_database_under_data_listens_on_urls_and_stops_when_cancelled()
     {
         using var data = new TempDataDirectory();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var output = new MemoryStream();
         using var error = new StringWriter();
@@ -42,12 +42,5 @@ public sealed class ServeCommandTests
         }
 
         return serving.IsCompleted ? throw new InvalidOperationException("serve stopped before answering") : HttpStatusCode.RequestTimeout;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using KneeSpine.Web.Tests.Infrastructure;
-using KneeSpine.Web.Tests.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KneeSpine.Web.Tests.Audit;
@@ -29,7 +28,7 @@ internal sealed class Browser(HttpClient client)
     public async Task<(HttpResponseMessage Response, string Body)> PostFormAsync(string formPage, string action, IReadOnlyDictionary<string, string> fields)
     {
         var form = await Client.GetStringAsync(formPage, TestContext.Current.CancellationToken);
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = MatrixWorld.AntiforgeryToken(form) };
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(form) };
         return await AuditTrail.SendAsync(Client, HttpMethod.Post, action, new FormUrlEncodedContent(values));
     }
 }

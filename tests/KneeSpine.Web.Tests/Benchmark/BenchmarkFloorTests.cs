@@ -40,7 +40,7 @@ public sealed class BenchmarkFloorTests
             [FloorSetting] = "true",
         }));
 
-        Assert.Contains(FloorSetting, Flatten(error), StringComparison.Ordinal);
+        Assert.Contains(FloorSetting, error.Flatten(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +83,4 @@ public sealed class BenchmarkFloorTests
 
     private static Task<int> CountAsync(TestApp app, Guid patient) =>
         app.WithServiceAsync<KneeSpineDbContext, int>(db => db.Assessments.CountAsync(a => a.PatientId == patient, Cancel));
-
-    private static string Flatten(Exception error) =>
-        error.InnerException is null ? error.Message : error.Message + " | " + Flatten(error.InnerException);
 }

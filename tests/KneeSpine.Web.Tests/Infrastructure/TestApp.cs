@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Accounts;
@@ -32,6 +33,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(Now);
+
+    /// <summary>What the app logged, warnings and above.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
@@ -74,6 +78,22 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var (_, token) = await CreateAccountAsync(role, patientId);
         var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser-like client (cookies kept, redirects not followed) signed in through the real login form.</summary>
+    public async Task<HttpClient> SignInWithCookieAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var cancel = TestContext.Current.CancellationToken;
+        var form = await client.GetStringAsync("/account/login", cancel);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+            ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(form),
+        }), cancel);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
@@ -123,7 +143,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             options.ValidateScopes = true;
             options.ValidateOnBuild = true;
         });
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }

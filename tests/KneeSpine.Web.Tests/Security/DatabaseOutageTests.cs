@@ -1,32 +1,37 @@
 using System.Net;
+using System.Net.Http.Headers;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace KneeSpine.Web.Tests.Security;
 
-/// <summary>The database goes away and comes back while the app runs: 503 with Retry-After meanwhile, normal service after, no restart.</summary>
+/// <summary>
+/// The database goes away and comes back while the app runs: meanwhile every surface (API, FHIR, pages, readiness)
+/// answers 503 with Retry-After in its own format and without internals, within a bounded time; afterwards normal
+/// service resumes by itself, with no restart.
+/// </summary>
 public sealed class DatabaseOutageTests
 {
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task While_the_sqlite_file_is_unreachable_calls_get_503_with_retry_after_and_the_app_recovers_when_it_returns()
     {
         await using var app = await TestApp.StartAsync(TestDatabaseKind.Sqlite);
-        var client = await app.ClientAsync(Roles.Clinician);
-        var patient = await PatientsApiTests.CreatePatientAsync(client, "Outage Patient");
+        var callers = await Callers.CreateAsync(app);
         var directory = app.Database.DataDirectory;
         var away = directory + ".away";
 
         SqliteConnection.ClearAllPools();
         Directory.Move(directory, away);
-        HttpResponseMessage api, fhir, ready;
+        Answers during;
         try
         {
-            api = await client.GetAsync($"/api/v1/patients/{patient}", Cancel);
-            fhir = await client.GetAsync($"/fhir/Patient/{patient}", Cancel);
-            ready = await client.GetAsync("/health/ready", Cancel);
+            during = await callers.CallAsync();
         }
         finally
         {
@@ -34,20 +39,138 @@ public sealed class DatabaseOutageTests
             Directory.Move(away, directory);
         }
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(5), api.Headers.RetryAfter?.Delta);
-        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
-        var body = await api.Content.ReadAsStringAsync(Cancel);
-        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sqlite", body, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, fhir.StatusCode);
-        Assert.Equal("application/fhir+json", fhir.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("\"transient\"", await fhir.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-        Assert.NotNull(fhir.Headers.RetryAfter);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-
-        var recovered = await client.GetAsync($"/api/v1/patients/{patient}", Cancel);
-        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Cancel)).StatusCode);
+        await AssertUnavailableAsync(during);
+        await AssertServedAsync(await callers.CallAsync());
     }
+
+    [Fact]
+    public async Task While_the_postgres_server_refuses_connections_calls_get_503_with_retry_after_and_the_app_recovers_when_it_returns()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.Postgres);
+        await using var relay = StartRelay(database);
+        await using var app = TestApp.Start(database, Through(relay, database));
+        var callers = await Callers.CreateAsync(app);
+        await AssertServedAsync(await callers.CallAsync());
+        // Several idle connections in the pool, all cut by the outage: the first calls afterwards must not meet them.
+        await callers.CallConcurrentlyAsync(8);
+
+        relay.Refuse();
+        var during = await callers.CallAsync();
+        relay.Restore();
+
+        await AssertUnavailableAsync(during);
+        await AssertServedAsync(await callers.CallAsync());
+
+        // A restart that no request saw: the pool still holds the cut connections. The first use may meet one and answer
+        // 503 (Npgsql then drops them all); the retry that Retry-After asks for is served.
+        relay.Refuse();
+        relay.Restore();
+        var first = await callers.Api.GetAsync($"/api/v1/patients/{callers.Patient}", Cancel);
+        Assert.True(first.StatusCode == HttpStatusCode.OK || first.Headers.RetryAfter is not null, $"{first.StatusCode} without Retry-After");
+        await AssertServedAsync(await callers.CallAsync());
+    }
+
+    [Fact]
+    public async Task While_the_postgres_server_hangs_calls_end_in_503_within_the_connection_timeouts_and_the_app_recovers()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.Postgres);
+        await using var relay = StartRelay(database);
+        // Short timeouts keep the test short; production keeps Npgsql's (15 s to connect, 30 s per command).
+        await using var app = TestApp.Start(database, Through(relay, database, "Timeout=2;Command Timeout=2;Cancellation Timeout=500"));
+        var callers = await Callers.CreateAsync(app);
+        await AssertServedAsync(await callers.CallAsync());
+
+        relay.Stall();
+        var during = await callers.CallAsync();
+        relay.Restore();
+
+        await AssertUnavailableAsync(during);
+        await AssertServedAsync(await callers.CallAsync());
+    }
+
+    private static TcpForwarder StartRelay(TestDatabase database)
+    {
+        var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return TcpForwarder.Start(server.Host!, server.Port);
+    }
+
+    private static Dictionary<string, string?> Through(TcpForwarder relay, TestDatabase database, string extra = "")
+    {
+        var through = new NpgsqlConnectionStringBuilder(database.ConnectionString + (extra.Length == 0 ? "" : ";" + extra))
+        {
+            Host = "127.0.0.1",
+            Port = relay.Port,
+        };
+        return new() { ["KneeSpine:Database:ConnectionString"] = through.ConnectionString };
+    }
+
+    private static async Task AssertUnavailableAsync(Answers answers)
+    {
+        foreach (var response in new[] { answers.Api, answers.Fhir, answers.Page, answers.Ready })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{response.RequestMessage!.RequestUri}: {response.StatusCode}");
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            var body = await response.Content.ReadAsStringAsync(Cancel);
+            Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sqlite", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal("application/problem+json", answers.Api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/fhir+json", answers.Fhir.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"transient\"", await answers.Fhir.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal("text/html", answers.Page.Content.Headers.ContentType?.MediaType);
+        var page = await answers.Page.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>The service is temporarily unavailable.</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Try again in 5 seconds.", page, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertServedAsync(Answers answers)
+    {
+        foreach (var response in new[] { answers.Api, answers.Fhir, answers.Page, answers.Ready })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.RequestMessage!.RequestUri}: {response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+        }
+
+        Assert.Contains("Outage Patient", await answers.Page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    /// <summary>An API client with a token, a signed-in browser, and the patient they both look at.</summary>
+    private sealed record Callers(HttpClient Api, HttpClient Browser, Guid Patient)
+    {
+        public static async Task<Callers> CreateAsync(TestApp app)
+        {
+            var api = await app.ClientAsync(Roles.Clinician);
+            var patient = await PatientsApiTests.CreatePatientAsync(api, "Outage Patient");
+            var email = $"outage-{Guid.NewGuid():N}@example.org";
+            await app.CreateAccountAsync(Roles.Clinician, email: email);
+            var browser = await app.SignInWithCookieAsync(email);
+            return new Callers(api, browser, patient);
+        }
+
+        public async Task CallConcurrentlyAsync(int count)
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => CallAsync()));
+            Assert.All(answers.SelectMany(a => new[] { a.Api, a.Fhir, a.Page, a.Ready }), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        }
+
+        /// <summary>One call per surface, all within <see cref="Bound"/> (a hang fails the test).</summary>
+        public async Task<Answers> CallAsync()
+        {
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+            bound.CancelAfter(Bound);
+            using var page = new HttpRequestMessage(HttpMethod.Get, $"/patients/{Patient}");
+            page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+            page.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.8));
+            return new Answers(
+                await Api.GetAsync($"/api/v1/patients/{Patient}", bound.Token),
+                await Api.GetAsync($"/fhir/Patient/{Patient}", bound.Token),
+                await Browser.SendAsync(page, bound.Token),
+                await Api.GetAsync("/health/ready", bound.Token));
+        }
+    }
+
+    private sealed record Answers(HttpResponseMessage Api, HttpResponseMessage Fhir, HttpResponseMessage Page, HttpResponseMessage Ready);
 }

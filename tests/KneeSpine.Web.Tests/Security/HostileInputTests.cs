@@ -38,7 +38,7 @@ public sealed class HostileInputTests
         withToken.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // The signed-in routes get the sign-in cookie: checking it needs no database round trip, where a personal access
         // token costs several per request (a third of this test's time). Token authentication has its own tests.
-        var clinician = await MatrixWorld.SignInAsync(app, account.Email!);
+        var clinician = await app.SignInWithCookieAsync(account.Email!);
         var anonymous = app.Anonymous();
         var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Fuzz Patient");
         Assert.Equal(HttpStatusCode.Created, (await clinician.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(Inputs.Valid()), Cancel)).StatusCode);

@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KneeSpine.Web.Tests.Security;
 
 /// <summary>Two patients with one assessment each, a patient account for each, a clinician and an admin.</summary>
-public sealed partial class MatrixWorld
+public sealed class MatrixWorld
 {
     private readonly TestApp _app;
     private readonly Dictionary<CallerKind, HttpClient> _clients;
@@ -91,31 +89,11 @@ public sealed partial class MatrixWorld
     {
         var email = $"cookie-{role}-{Guid.NewGuid():N}@example.org";
         await _app.CreateAccountAsync(role, email: email);
-        return await SignInAsync(_app, email);
+        return await _app.SignInWithCookieAsync(email);
     }
 
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
-    public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => SignInAsync(_app, _emails[patient]);
-
-    /// <summary>A browser-like client of <paramref name="app"/> signed in as <paramref name="email"/> through the login form.</summary>
-    public static async Task<HttpClient> SignInAsync(TestApp app, string email)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var cancel = TestContext.Current.CancellationToken;
-        var form = await client.GetStringAsync("/account/login", cancel);
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = TestApp.Password,
-            ["__RequestVerificationToken"] = AntiforgeryToken(form),
-        }), cancel);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    public static string AntiforgeryToken(string html) =>
-        AntiforgeryInput().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("No antiforgery token in the page.");
+    public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => _app.SignInWithCookieAsync(_emails[patient]);
 
     private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient)
     {
@@ -123,7 +101,4 @@ public sealed partial class MatrixWorld
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<Guid>();
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
 }

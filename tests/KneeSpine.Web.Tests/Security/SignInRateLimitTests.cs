@@ -18,7 +18,7 @@ public sealed class SignInRateLimitTests
             ["KneeSpine:RateLimits:LoginWindowSeconds"] = "3600",
         });
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var token = MatrixWorld.AntiforgeryToken(await client.GetStringAsync("/account/login", Cancel));
+        var token = HtmlForms.AntiforgeryToken(await client.GetStringAsync("/account/login", Cancel));
         Task<HttpResponseMessage> AttemptAsync() => client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = "nobody@example.org",
@@ -48,7 +48,7 @@ public sealed class SignInRateLimitTests
         var client = await world.SignInWithCookieAsync(Roles.Clinician);
         async Task<HttpResponseMessage> CreateAsync(string name)
         {
-            var token = MatrixWorld.AntiforgeryToken(await client.GetStringAsync("/account", Cancel));
+            var token = HtmlForms.AntiforgeryToken(await client.GetStringAsync("/account", Cancel));
             return await client.PostAsync("/account?handler=create", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["name"] = name,

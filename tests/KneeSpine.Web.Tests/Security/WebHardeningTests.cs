@@ -79,7 +79,7 @@ public sealed partial class WebHardeningTests(SqliteApp fixture) : IClassFixture
             {
                 ["Input.Email"] = email,
                 ["Input.Password"] = TestApp.Password,
-                ["__RequestVerificationToken"] = MatrixWorld.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel)),
+                ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(await page.Content.ReadAsStringAsync(Cancel)),
             }),
         };
         post.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);
