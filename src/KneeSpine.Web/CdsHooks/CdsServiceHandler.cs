@@ -93,7 +93,7 @@ internal sealed class CdsServiceHandler(
                     outcome.Issue.Add(FhirOutcomes.Error(IssueType.Security,
                         "This fhirServer is not one of the FHIR servers configured for this CDS client, so it was not contacted.", "fhirServer").Issue[0]);
                 }
-                else if (await ehrServer.SearchLatestAssessmentAsync(fhirServer, AccessToken(root), patientId, cancellationToken).ConfigureAwait(false) is { } found
+                else if (await ehrServer.SearchLatestAssessmentAsync(client, fhirServer, AccessToken(root), patientId, cancellationToken).ConfigureAwait(false) is { } found
                     && Parse(found) is { } searched)
                 {
                     return FromResponse(EhrFhirServer.Latest(searched, patientId), link);

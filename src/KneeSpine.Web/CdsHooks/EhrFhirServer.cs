@@ -36,9 +36,18 @@ internal sealed class EhrFhirServer(IHttpClientFactory http, ILogger<EhrFhirServ
             && string.Equals(allowed.AbsolutePath.TrimEnd('/'), fhirServer.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal));
     }
 
-    /// <summary>The search answer's text; null when the server could not be reached, refused, failed or took too long.</summary>
-    public async Task<string?> SearchLatestAssessmentAsync(Uri fhirServer, string? accessToken, string patientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The search answer's text; null when <paramref name="fhirServer"/> is not on <paramref name="client"/>'s list (it is
+    /// then not contacted), or could not be reached, refused, failed or took too long.
+    /// </summary>
+    public async Task<string?> SearchLatestAssessmentAsync(
+        CdsClientOptions client, Uri fhirServer, string? accessToken, string patientId, CancellationToken cancellationToken)
     {
+        if (!IsAllowed(client, fhirServer))
+        {
+            return null;
+        }
+
         var url = new Uri(fhirServer.AbsoluteUri.TrimEnd('/') + "/" + CdsServiceDiscovery.Prefetch[CdsServiceDiscovery.LatestAssessmentKey]
             .Replace("{{context.patientId}}", Uri.EscapeDataString(patientId), StringComparison.Ordinal));
         try
