@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using KneeSpine.Fhir.Audit;
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.CdsHooks;
@@ -81,7 +82,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, TimeProvider time)
             UserName = named ? record!.UserName! : (signedIn ? user.Identity!.Name : null) ?? issuer ?? Anonymous,
             Role = !named && signedIn ? user.FindFirstValue(ClaimTypes.Role) : null,
             TokenId = record?.TokenId ?? tokenId,
-            Client = issuer is null ? null : "cds-hooks",
+            Client = issuer is null ? null : AuditEntry.CdsHooksClient,
             PatientId = patientId,
             // The path, never the query string: a search can hold a patient's name.
             Resource = request.Method + " " + request.PathBase + request.Path,

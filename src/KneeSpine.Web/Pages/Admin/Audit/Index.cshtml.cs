@@ -100,30 +100,11 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
             }
         }
 
-        if (!string.IsNullOrEmpty(Action))
+        filter = filter with
         {
-            if (Code<AuditAction>.TryParse(Action, out var action))
-            {
-                filter = filter with { Action = action };
-            }
-            else
-            {
-                errors.Add(new ErrorSummaryItem("action", "Choose an action from the list."));
-            }
-        }
-
-        if (!string.IsNullOrEmpty(Outcome))
-        {
-            if (Code<AuditOutcome>.TryParse(Outcome, out var outcome))
-            {
-                filter = filter with { Outcome = outcome };
-            }
-            else
-            {
-                errors.Add(new ErrorSummaryItem("outcome", "Choose an outcome from the list."));
-            }
-        }
-
+            Action = Choice<AuditAction>(Action, "action", "an action", errors),
+            Outcome = Choice<AuditOutcome>(Outcome, "outcome", "an outcome", errors),
+        };
         var from = Day(From, "from", "the first day", errors);
         var to = Day(To, "to", "the last day", errors);
         if (from is { } first && to is { } last && last < first)
@@ -137,6 +118,23 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
             Until = to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         };
         return (filter, errors);
+    }
+
+    private static TCode? Choice<TCode>(string? code, string field, string name, List<ErrorSummaryItem> errors)
+        where TCode : struct, Enum
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        if (Code<TCode>.TryParse(code, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ErrorSummaryItem(field, $"Choose {name} from the list."));
+        return null;
     }
 
     private static DateOnly? Day(string? text, string field, string name, List<ErrorSummaryItem> errors)
