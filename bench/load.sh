@@ -142,7 +142,11 @@ for db in $databases; do
   [ "$status" = 302 ] || { echo "sign-in answered $status, expected 302" >&2; exit 1; }
   cookie="Cookie: $(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
   page_patient=$(cat "$work/$db.page")
-  curl -fs -H "$cookie" "$base/patients/$page_patient" | grep -q "Load Page Patient" || { echo "the patient page did not load with the session cookie" >&2; exit 1; }
+  # Into a file first: `curl | grep -q` fails under pipefail when grep stops reading early (curl gets SIGPIPE).
+  page_status=$(curl -s -o "$work/page.html" -w '%{http_code}' -H "$cookie" "$base/patients/$page_patient")
+  [ "$page_status" = 200 ] && grep -q "Load Page Patient" "$work/page.html" || {
+    echo "the patient page did not load with the session cookie (HTTP $page_status)" >&2
+    tail -n 40 "$work/server-$db.log" >&2; exit 1; }
 
   ready_lines=$(wc -l <"$work/server-$db.log")
   for phase in warmup measure; do
