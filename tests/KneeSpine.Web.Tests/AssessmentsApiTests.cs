@@ -73,6 +73,27 @@ public abstract class AssessmentsApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_later_assessment_that_leaves_out_side_and_procedure_keeps_the_known_ones()
+    {
+        var (clinician, _) = await ClinicianAsync();
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Known Surgery Patient");
+        var first = Inputs.Valid(TestApp.Today.AddDays(-5), daysSinceSurgery: 5);
+        first["surgery"]!["side"] = "left";
+        first["surgery"]!["procedure"] = "total";
+        await PostAsync(clinician, patient, first);
+        var later = Inputs.Valid(TestApp.Today, daysSinceSurgery: 10);
+        later["surgery"]!.AsObject().Remove("side");
+        later["surgery"]!.AsObject().Remove("procedure");
+        await PostAsync(clinician, patient, later);
+
+        var record = await (await clinician.GetAsync($"/api/v1/patients/{patient}", Cancel)).ReadObjectAsync();
+
+        Assert.Equal("left", record["surgery"]!["side"]!.GetValue<string>());
+        Assert.Equal("total", record["surgery"]!["procedure"]!.GetValue<string>());
+        Assert.Equal(Inputs.Date(TestApp.Today.AddDays(-10)), record["surgery"]!["date"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Editing_adds_a_version_and_leaves_the_original_unchanged()
     {
         var (clinician, _) = await ClinicianAsync();

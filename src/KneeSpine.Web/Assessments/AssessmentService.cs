@@ -140,9 +140,10 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
         if (!found.HasLater)
         {
+            // Side and procedure are optional answers: a follow-up that leaves them out does not erase what is known.
             patient.SurgeryDate = input.Surgery.Date;
-            patient.SurgerySide = input.Surgery.Side;
-            patient.SurgeryProcedure = input.Surgery.Procedure;
+            patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
+            patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
             patient.Anesthesia = input.Surgery.Anesthesia;
         }
 
