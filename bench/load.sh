@@ -13,15 +13,24 @@
 #   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  use this server (a fresh database is created and
 #       dropped); default: a throwaway cluster on 127.0.0.1 with fsync ON, like production
 #   KNEESPINE_LOAD_NO_DOCS=1                     only print the table, leave docs/benchmarks.md alone
+#   KNEESPINE_LOAD_SCENARIOS="store page floor"  which scenarios to run (default all three; with fewer, the
+#       ratios need the floor, so keep it when the table matters)
+#   KNEESPINE_LOAD_WARMUP=SECONDS                warm-up per scenario before it is measured (default 5)
+#   KNEESPINE_LOAD_MEASURE_HOOK=CMD              run CMD during each measured run, with the app's process id as $1
+#       and the scenario as $2 (for example a profiler: perf record -p "$1" ...); waited for after the run
 # Whole run: about 2 x (startup + seeding + 3 x (5 + SECONDS)) s plus the build: about 3 minutes at the default on
 # a quiet machine, 4 to 7 on one whose two cores are shared with other builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-warmup=5
+warmup=${KNEESPINE_LOAD_WARMUP:-5}
 connections=100
 threads=2
 databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
+scenarios=${KNEESPINE_LOAD_SCENARIOS:-store page floor}
+for scenario in $scenarios; do
+  case $scenario in store|page|floor) ;; *) echo "unknown scenario '$scenario' (store, page or floor)" >&2; exit 2;; esac
+done
 [[ "$seconds" =~ ^[0-9]+$ ]] && [ "$seconds" -ge 1 ] && [ "$seconds" -le 120 ] || { echo "SECONDS must be 1..120" >&2; exit 2; }
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -101,9 +110,15 @@ run_wrk() { # warmup|measure scenario db url method paths body header (body and 
   if [ "$phase" = warmup ]; then wrk "${options[@]}" -d${warmup}s "$url" -- "${args[@]}" >/dev/null; return; fi
   # The app's own CPU time (user + system, in clock ticks) around the measured run: a figure that other work on the
   # machine disturbs less than throughput does.
+  local hook_pid=""
+  if [ -n "${KNEESPINE_LOAD_MEASURE_HOOK:-}" ]; then
+    sh -c "$KNEESPINE_LOAD_MEASURE_HOOK" hook "$server_pid" "$scenario" >&2 &
+    hook_pid=$!
+  fi
   local ticks_before; ticks_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   local out; out=$(wrk "${options[@]}" -d${seconds}s "$url" -- "${args[@]}")
   local ticks_after; ticks_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  if [ -n "$hook_pid" ]; then wait "$hook_pid" || true; fi
   local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
   echo "$db $scenario $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK)" >>"$work/results.txt"
   echo "  $scenario: $result" >&2
@@ -150,9 +165,13 @@ for db in $databases; do
 
   ready_lines=$(wc -l <"$work/server-$db.log")
   for phase in warmup measure; do
-    run_wrk $phase store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth"
-    run_wrk $phase page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie"
-    run_wrk $phase floor "$db" "$base" POST "$work/$db.floor-paths" "$work/$db.body.json" ""
+    for scenario in $scenarios; do
+      case $scenario in
+        store) run_wrk $phase store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth" ;;
+        page) run_wrk $phase page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie" ;;
+        floor) run_wrk $phase floor "$db" "$base" POST "$work/$db.floor-paths" "$work/$db.body.json" "" ;;
+      esac
+    done
   done
   # Anything the app logged as a failure under load (the start's "database does not exist yet" is not counted).
   tail -n +$((ready_lines + 1)) "$work/server-$db.log" | grep -E -i -A3 'fail:|error|exception' | head -n 20 >&2 || true

@@ -32,16 +32,23 @@ public static class StoreRegistration
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped(sp => new AuditWriter(() => NewContext(sp)));
+        // One writer for the process, so concurrent requests' events share a transaction (ADR-060). Each batch
+        // borrows a pooled context through a scope of its own.
+        services.AddSingleton(sp =>
+        {
+            var scopes = sp.GetRequiredService<IServiceScopeFactory>();
+            return new AuditWriter(async work =>
+            {
+                var scope = scopes.CreateAsyncScope();
+                await using (scope.ConfigureAwait(false))
+                {
+                    await work(scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>()).ConfigureAwait(false);
+                }
+            });
+        });
         services.AddScoped<DatabaseLock>();
         return builder;
     }
-
-    /// <summary>A context of the configured provider that nothing else shares (the caller disposes it).</summary>
-    private static KneeSpineDbContext NewContext(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
-            ? new PostgresKneeSpineDbContext(services.GetRequiredService<DbContextOptions<PostgresKneeSpineDbContext>>())
-            : new SqliteKneeSpineDbContext(services.GetRequiredService<DbContextOptions<SqliteKneeSpineDbContext>>());
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString!;
