@@ -26,7 +26,7 @@ public static class StoreRegistration
             .UseSqlite(ConnectionString(sp))
             .AddInterceptors(new SqliteConnectionSettings(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteSynchronous))));
         services.AddDbContextPool<PostgresKneeSpineDbContext>((sp, options) =>
-            AppendOnlyAuditInterceptor.AddTo(options.UseNpgsql(ConnectionString(sp))));
+            AppendOnlyAuditInterceptor.AddTo(options.UseNpgsql(PostgresConnection.WithDefaults(ConnectionString(sp)))));
         services.AddScoped<KneeSpineDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
