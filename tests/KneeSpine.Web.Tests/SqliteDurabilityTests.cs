@@ -32,6 +32,22 @@ public sealed class SqliteDurabilityTests
         Assert.Equal(2L, synchronous);
     }
 
+    [Fact]
+    public async Task The_setting_holds_on_pooled_connections_reopened_after_others_were_opened_and_closed()
+    {
+        await using var app = await TestApp.StartAsync(TestDatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["KneeSpine:Database:SqliteSynchronous"] = "full",
+        });
+
+        // Several contexts at once take several native connections from the pool; each later open reuses one of them.
+        for (var round = 0; round < 3; round++)
+        {
+            var levels = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PragmasAsync(app)));
+            Assert.All(levels, level => Assert.Equal(2L, level.Synchronous));
+        }
+    }
+
     private static Task<(string? Journal, long? Synchronous)> PragmasAsync(TestApp app) =>
         app.WithServiceAsync<KneeSpineDbContext, (string?, long?)>(async db =>
         {

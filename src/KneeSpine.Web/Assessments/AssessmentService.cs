@@ -95,9 +95,26 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Invalid([new ValidationError("assessedOn", "The assessment date cannot be in the future.")]);
         }
 
+        // One connection for the read and the write (EF would otherwise open and close it around each).
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RecordOutcome> StoreOpenAsync(
+        Guid patientId, AssessmentInput input, AssessmentResult result, DateTimeOffset now, Assessment? previous, string createdBy,
+        Guid? id, DateTimeOffset? recordedAt, CancellationToken cancellationToken)
+    {
         // One round trip: the patient (tracked, its surgery details may change) and whether a current assessment other
         // than the one being replaced is dated later (then the patient keeps that one's details). "Later" rather than
         // "the latest date" lets the (PatientId, AssessedOn) index answer without reading the patient's every row.
+        // Not an EF compiled query: those refuse a second model in one process (the tests run both providers).
         var found = await db.Patients.Where(p => p.Id == patientId)
             .Select(p => new
             {

@@ -19,22 +19,29 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        var patient = await db.Patients.AsNoTracking().Include(p => p.User)
-            .SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false);
-        if (patient is null)
+        // One connection for both reads (EF would otherwise open and close it around each).
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return null;
+            var patient = await db.Patients.AsNoTracking().Include(p => p.User)
+                .SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken).ConfigureAwait(false);
+            return patient is null ? null : new PatientRecord(patient, await TimelineAsync(patientId, cancellationToken).ConfigureAwait(false));
         }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
 
+    private async Task<AssessmentSeries[]> TimelineAsync(Guid patientId, CancellationToken cancellationToken)
+    {
         var rows = await db.Assessments.Where(a => a.PatientId == patientId).Select(SummaryOf)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var timeline = rows
+        return [.. rows
             .GroupBy(a => a.SeriesId)
             .Select(g => new AssessmentSeries([.. g.OrderBy(a => a.Version)]))
             .OrderBy(s => s.Current.AssessedOn)
-            .ThenBy(s => s.Versions[0].CreatedAt)
-            .ToArray();
-        return new PatientRecord(patient, timeline);
+            .ThenBy(s => s.Versions[0].CreatedAt)];
     }
 
     /// <summary>
