@@ -15,15 +15,21 @@
 #   KNEESPINE_LOAD_NO_DOCS=1                     only print the table, leave docs/benchmarks.md alone
 #   KNEESPINE_LOAD_SCENARIOS="store page floor"  which scenarios to run (default all three; with fewer, the
 #       ratios need the floor, so keep it when the table matters)
-#   KNEESPINE_LOAD_WARMUP=SECONDS                warm-up per scenario before it is measured (default 5)
+#   KNEESPINE_LOAD_WARMUP=SECONDS                warm-up per scenario before it is measured (default 30: on two cores
+#       the JIT's tiering and dynamic PGO take about that long under load to settle, and a server runs settled code)
+#   KNEESPINE_LOAD_PACED=0                       skip the paced runs (below)
+# After the flat-out runs, store and page run once more with the same 100 connections paced: each connection waits
+# between requests so that together they offer half the floor's measured requests per second (the throughput
+# target). That shows the latency 100 clients see at that load, which the flat-out runs cannot (there, by Little's
+# law, p50 is about connections / throughput).
 #   KNEESPINE_LOAD_MEASURE_HOOK=CMD              run CMD during each measured run, with the app's process id as $1
 #       and the scenario as $2 (for example a profiler: perf record -p "$1" ...); waited for after the run
-# Whole run: about 2 x (startup + seeding + 3 x (5 + SECONDS)) s plus the build: about 3 minutes at the default on
-# a quiet machine, 4 to 7 on one whose two cores are shared with other builds.
+# Whole run: about 2 x (startup + seeding + 3 x (WARMUP + SECONDS) + 2 x SECONDS) s plus the build: about 6 minutes
+# at the defaults on a quiet machine, more on one whose two cores are shared with other builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
-warmup=${KNEESPINE_LOAD_WARMUP:-5}
+warmup=${KNEESPINE_LOAD_WARMUP:-30}
 connections=100
 threads=2
 databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
@@ -101,8 +107,10 @@ subprocess.run([psql, "-h", parts.get("host", "127.0.0.1"), "-p", parts.get("por
 PY
 }
 
-run_wrk() { # warmup|measure scenario db url method paths body header (body and header may be empty)
+run_wrk() { # warmup|measure|paced scenario db url method paths body header (body and header may be empty)
   local phase=$1 scenario=$2 db=$3 url=$4 method=$5 paths=$6 body=$7 header=$8
+  local pace_ms=0 label=$scenario
+  if [ "$phase" = paced ]; then pace_ms=$(pace_for "$db"); label=$scenario-paced; fi
   local options=(-t$threads -c$connections --timeout 5s -s bench/load/scenario.lua)
   if [ -n "$header" ]; then options+=(-H "$header"); fi
   local args=("$method" "$paths")
@@ -116,12 +124,19 @@ run_wrk() { # warmup|measure scenario db url method paths body header (body and 
     hook_pid=$!
   fi
   local ticks_before; ticks_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
-  local out; out=$(wrk "${options[@]}" -d${seconds}s "$url" -- "${args[@]}")
+  local out; out=$(KNEESPINE_WRK_PACE_MS=$pace_ms wrk "${options[@]}" -d${seconds}s "$url" -- "${args[@]}")
   local ticks_after; ticks_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   if [ -n "$hook_pid" ]; then wait "$hook_pid" || true; fi
   local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
-  echo "$db $scenario $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK)" >>"$work/results.txt"
-  echo "  $scenario: $result" >&2
+  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms" >>"$work/results.txt"
+  echo "  $label: $result" >&2
+}
+
+# Milliseconds each connection waits so that all of them together offer half the floor's measured rate.
+pace_for() {
+  awk -v db="$1" -v c=$connections '$1 == db && $2 == "floor" {
+      for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      rate = v["requests"] / (v["duration_us"] / 1e6) / 2; printf "%d\n", c * 1000 / rate + 0.5 }' "$work/results.txt"
 }
 
 for db in $databases; do
@@ -164,8 +179,11 @@ for db in $databases; do
     tail -n 40 "$work/server-$db.log" >&2; exit 1; }
 
   ready_lines=$(wc -l <"$work/server-$db.log")
-  for phase in warmup measure; do
+  phases="warmup measure"
+  if [ "${KNEESPINE_LOAD_PACED:-1}" != 0 ] && [[ " $scenarios " == *" floor "* ]]; then phases="$phases paced"; fi
+  for phase in $phases; do
     for scenario in $scenarios; do
+      if [ "$phase" = paced ] && [ "$scenario" = floor ]; then continue; fi
       case $scenario in
         store) run_wrk $phase store "$db" "$base" POST "$work/$db.store-paths" "$work/$db.body.json" "$auth" ;;
         page) run_wrk $phase page "$db" "$base" GET "$work/$db.page-paths" "" "$cookie" ;;
@@ -185,6 +203,6 @@ docs=docs/benchmarks.md
 pg_note="a throwaway cluster on 127.0.0.1, fsync and synchronous_commit on (defaults)"
 [ -n "${KNEESPINE_LOAD_POSTGRES:-}" ] && pg_note="the server given in KNEESPINE_LOAD_POSTGRES"
 python3 bench/load/report.py "$work/results.txt" \
-  --seconds "$seconds" --connections "$connections" --threads "$threads" \
+  --seconds "$seconds" --warmup "$warmup" --connections "$connections" --threads "$threads" \
   --load-before "$load_before" --load-after "$load_after" --postgres "$pg_note" \
   --command "bench/load.sh${1:+ $1}" ${docs:+--docs "$docs"}

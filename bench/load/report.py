@@ -61,7 +61,7 @@ def table(rows, args):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         f"Measured {now} at commit {commit()} with `{args.command}`: wrk, {args.connections} connections, "
-        f"{args.threads} threads, {args.seconds} s per scenario after 5 s of warm-up of each, against `kneespine serve` "
+        f"{args.threads} threads, {args.seconds} s per scenario after {args.warmup} s of warm-up of each, against `kneespine serve` "
         f"(Release, environment `Benchmark`) on 127.0.0.1. PostgreSQL: {args.postgres}.",
         "",
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {args.load_before}; after: {args.load_after} "
@@ -70,7 +70,10 @@ def table(rows, args):
         "| database | scenario | requests/s | p50 | p99 | errors | non-2xx | vs floor | target | app CPU per request | load (1 min) |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
     ]
+    paced = [(db, scenario, v) for db, scenario, v in rows if v.get("pace_ms", 0) > 0]
     for db, scenario, v in rows:
+        if v.get("pace_ms", 0) > 0:
+            continue
         ratio = v["rps"] / floors[db] if floors.get(db) else None
         if scenario == "floor":
             target = "(the floor)"
@@ -87,6 +90,24 @@ def table(rows, args):
               f"{TARGET_P99_MS} ms at {args.connections} connections, with no errors. \"App CPU per request\" is the "
               "`kneespine` process's CPU time during the run divided by its requests (PostgreSQL's own processes not "
               "included)."]
+    if paced:
+        lines += [
+            "",
+            f"Paced: the same {args.connections} connections, each waiting between requests so that together they offer "
+            "half the floor's measured requests per second (the throughput target); the latency clients see at that load.",
+            "",
+            "| database | scenario | offered requests/s | requests/s | p50 | p99 | errors | non-2xx | p99 under "
+            f"{TARGET_P99_MS} ms | app CPU per request |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---|---:|",
+        ]
+        for db, scenario, v in paced:
+            offered = int(args.connections) * 1000 / v["pace_ms"]
+            under = v["p99_us"] < TARGET_P99_MS * 1000 and v["errors"] + v["non2xx"] == 0
+            base = scenario.removesuffix("-paced")
+            lines.append(
+                f"| {DATABASES.get(db, db)} | {SCENARIOS.get(base, base)} | at most {offered:,.0f} | {v['rps']:,.0f} | "
+                f"{ms(v['p50_us'])} | {ms(v['p99_us'])} | {v['errors']:,.0f} | {v['non2xx']:,.0f} | "
+                f"{'yes' if under else '**no**'} | {v['cpu_us'] / 1000:.2f} ms |")
     return "\n".join(lines)
 
 
@@ -107,6 +128,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("results")
     parser.add_argument("--seconds", required=True)
+    parser.add_argument("--warmup", required=True)
     parser.add_argument("--connections", required=True)
     parser.add_argument("--threads", required=True)
     parser.add_argument("--load-before", required=True)

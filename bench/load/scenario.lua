@@ -7,6 +7,16 @@
 
 local threads = {}
 
+-- KNEESPINE_WRK_PACE_MS=MS: each connection waits MS milliseconds before each request (a client that thinks between
+-- requests). Read when the script loads, because wrk decides then whether it has a delay() at all; without it every
+-- connection sends its next request as soon as the answer arrives.
+local pace_ms = tonumber(os.getenv("KNEESPINE_WRK_PACE_MS") or "")
+if pace_ms and pace_ms > 0 then
+  function delay()
+    return pace_ms
+  end
+end
+
 function setup(thread)
   table.insert(threads, thread)
 end
