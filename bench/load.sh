@@ -17,9 +17,9 @@
 #       ratios need the floor, so keep it when the table matters)
 #   KNEESPINE_LOAD_WARMUP=SECONDS                warm-up per scenario before it is measured (default 30: on two cores
 #       the JIT's tiering and dynamic PGO take about that long under load to settle, and a server runs settled code)
-#   KNEESPINE_LOAD_PACED=0                       skip the paced runs (below)
-# After the flat-out runs, store and page run once more with the same 100 connections paced: each connection waits
-# between requests so that together they offer half the floor's measured requests per second (the throughput
+#   KNEESPINE_LOAD_PACED=0                       skip the paced runs (below; each first calibrates its wait in 5 s)
+# After the flat-out runs, store and page run once more with the same 100 connections paced: each connection waits a
+# random time (exponential, as independent clients would) between requests so that together they offer half the floor's measured requests per second (the throughput
 # target). That shows the latency 100 clients see at that load, which the flat-out runs cannot (there, by Little's
 # law, p50 is about connections / throughput).
 #   KNEESPINE_LOAD_MEASURE_HOOK=CMD              run CMD during each measured run, with the app's process id as $1
@@ -109,13 +109,23 @@ PY
 
 run_wrk() { # warmup|measure|paced scenario db url method paths body header (body and header may be empty)
   local phase=$1 scenario=$2 db=$3 url=$4 method=$5 paths=$6 body=$7 header=$8
-  local pace_ms=0 label=$scenario
-  if [ "$phase" = paced ]; then pace_ms=$(pace_for "$db"); label=$scenario-paced; fi
+  local pace_ms=0 label=$scenario target_rps=0
   local options=(-t$threads -c$connections --timeout 5s -s bench/load/scenario.lua)
   if [ -n "$header" ]; then options+=(-H "$header"); fi
   local args=("$method" "$paths")
   if [ -n "$body" ]; then args+=("$body"); fi
   if [ "$phase" = warmup ]; then wrk "${options[@]}" -d${warmup}s "$url" -- "${args[@]}" >/dev/null; return; fi
+  if [ "$phase" = paced ]; then
+    # A connection's cycle is its wait plus the answer's latency: a 5 s calibration run at a wait of
+    # connections / target measures that latency, and the measured run waits that much less.
+    label=$scenario-paced
+    target_rps=$(half_floor_rps "$db")
+    local cycle_ms=$((connections * 1000 / target_rps))
+    local calibration; calibration=$(KNEESPINE_WRK_PACE_MS=$cycle_ms wrk "${options[@]}" -d5s "$url" -- "${args[@]}" | grep '^RESULT ')
+    local p50_ms; p50_ms=$(sed -E 's/.* p50_us=([0-9]+).*/\1/' <<<"$calibration")
+    p50_ms=$((p50_ms / 1000))
+    pace_ms=$((cycle_ms - p50_ms > 1 ? cycle_ms - p50_ms : 1))
+  fi
   # The app's own CPU time (user + system, in clock ticks) around the measured run: a figure that other work on the
   # machine disturbs less than throughput does.
   local hook_pid=""
@@ -128,15 +138,15 @@ run_wrk() { # warmup|measure|paced scenario db url method paths body header (bod
   local ticks_after; ticks_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   if [ -n "$hook_pid" ]; then wait "$hook_pid" || true; fi
   local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
-  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms" >>"$work/results.txt"
+  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms target_rps=$target_rps" >>"$work/results.txt"
   echo "  $label: $result" >&2
 }
 
-# Milliseconds each connection waits so that all of them together offer half the floor's measured rate.
-pace_for() {
-  awk -v db="$1" -v c=$connections '$1 == db && $2 == "floor" {
+# Half the floor's measured requests per second on database $1 (the throughput target), whole requests.
+half_floor_rps() {
+  awk -v db="$1" '$1 == db && $2 == "floor" {
       for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      rate = v["requests"] / (v["duration_us"] / 1e6) / 2; printf "%d\n", c * 1000 / rate + 0.5 }' "$work/results.txt"
+      printf "%d\n", v["requests"] / (v["duration_us"] / 1e6) / 2 + 0.5 }' "$work/results.txt"
 }
 
 for db in $databases; do

@@ -7,13 +7,14 @@
 
 local threads = {}
 
--- KNEESPINE_WRK_PACE_MS=MS: each connection waits MS milliseconds before each request (a client that thinks between
--- requests). Read when the script loads, because wrk decides then whether it has a delay() at all; without it every
--- connection sends its next request as soon as the answer arrives.
+-- KNEESPINE_WRK_PACE_MS=MS: before each request a connection waits a random time, MS milliseconds on average
+-- (exponentially distributed, like independent clients thinking between requests; a fixed wait would keep all
+-- connections in step and send them in bursts). Read when the script loads, because wrk decides then whether it has a
+-- delay() at all; without it every connection sends its next request as soon as the answer arrives.
 local pace_ms = tonumber(os.getenv("KNEESPINE_WRK_PACE_MS") or "")
 if pace_ms and pace_ms > 0 then
   function delay()
-    return pace_ms
+    return math.floor(-math.log(1 - math.random()) * pace_ms + 0.5)
   end
 end
 
@@ -29,6 +30,8 @@ local function read_all(name)
 end
 
 function init(args)
+  -- Each thread its own sequence of waits.
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
   local method, paths_file, body_file = args[1], args[2], args[3]
   local body = nil
   if body_file then
