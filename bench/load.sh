@@ -134,12 +134,24 @@ run_wrk() { # warmup|measure|paced scenario db url method paths body header (bod
     hook_pid=$!
   fi
   local ticks_before; ticks_before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  local db_before; db_before=$(database_ticks "$db")
   local out; out=$(KNEESPINE_WRK_PACE_MS=$pace_ms wrk "${options[@]}" -d${seconds}s "$url" -- "${args[@]}")
   local ticks_after; ticks_after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  local db_after; db_after=$(database_ticks "$db")
   if [ -n "$hook_pid" ]; then wait "$hook_pid" || true; fi
   local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
-  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms target_rps=$target_rps" >>"$work/results.txt"
+  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms target_rps=$target_rps db_ticks=$((db_after - db_before))" >>"$work/results.txt"
   echo "  $label: $result" >&2
+}
+
+# CPU time (clock ticks) of the throwaway PostgreSQL cluster so far: the postmaster, its live backends, and the
+# children that have exited; -1 when not measurable (SQLite runs inside the app; a server given by the caller).
+database_ticks() {
+  if [ "$1" != postgres ] || [ -z "$pg_dir" ] || [ ! -r "$pg_dir/data/postmaster.pid" ]; then echo -1; return; fi
+  local postmaster; postmaster=$(head -n1 "$pg_dir/data/postmaster.pid")
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ total += $1 } END { print total + 0 }'
 }
 
 # Half the floor's measured requests per second on database $1 (the throughput target), whole requests.

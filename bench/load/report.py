@@ -29,8 +29,16 @@ def parse(path):
             values["rps"] = values["requests"] / (values["duration_us"] / 1e6)
             values["errors"] = sum(values[k] for k in ("connect", "read", "write", "timeout"))
             values["cpu_us"] = values["app_ticks"] / values["hz"] * 1e6 / values["requests"] if values["requests"] else 0
+            ticks = values.get("db_ticks", -1)
+            values["db_cpu_us"] = ticks / values["hz"] * 1e6 / values["requests"] if ticks >= 0 and values["requests"] else None
             rows.append((db, scenario, values))
     return rows
+
+
+def db_cpu(db, v):
+    if v["db_cpu_us"] is not None:
+        return f"{v['db_cpu_us'] / 1000:.2f} ms"
+    return "(in the app)" if db == "sqlite" else "not measured"
 
 
 def ms(us):
@@ -67,8 +75,8 @@ def table(rows, args):
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {args.load_before}; after: {args.load_after} "
         "(wrk and the app share these cores; with other work on the machine the numbers are lower than a quiet machine's).",
         "",
-        "| database | scenario | requests/s | p50 | p99 | errors | non-2xx | vs floor | target | app CPU per request | load (1 min) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+        "| database | scenario | requests/s | p50 | p99 | errors | non-2xx | vs floor | target | app CPU per request | database CPU per request | load (1 min) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
     paced = [(db, scenario, v) for db, scenario, v in rows if v.get("pace_ms", 0) > 0]
     for db, scenario, v in rows:
@@ -85,11 +93,12 @@ def table(rows, args):
         lines.append(
             f"| {DATABASES.get(db, db)} | {SCENARIOS.get(scenario, scenario)} | {v['rps']:,.0f} | {ms(v['p50_us'])} | "
             f"{ms(v['p99_us'])} | {v['errors']:,.0f} | {v['non2xx']:,.0f} | "
-            f"{'' if ratio is None else f'{ratio:.2f}x'} | {target} | {v['cpu_us'] / 1000:.2f} ms | {v['loadavg']:.2f} |")
+            f"{'' if ratio is None else f'{ratio:.2f}x'} | {target} | {v['cpu_us'] / 1000:.2f} ms | {db_cpu(db, v)} | {v['loadavg']:.2f} |")
     lines += ["", f"Target: at least {TARGET_RATIO:.0%} of the floor's requests per second and p99 under "
               f"{TARGET_P99_MS} ms at {args.connections} connections, with no errors. \"App CPU per request\" is the "
-              "`kneespine` process's CPU time during the run divided by its requests (PostgreSQL's own processes not "
-              "included)."]
+              "`kneespine` process's CPU time during the run divided by its requests (for SQLite that includes the "
+              "database, which runs inside the app); \"database CPU per request\" the same for the throwaway PostgreSQL "
+              "cluster's processes."]
     if paced:
         lines += [
             "",
