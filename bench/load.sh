@@ -140,7 +140,7 @@ run_wrk() { # warmup|measure|paced scenario db url method paths body header (bod
   local db_after; db_after=$(database_ticks "$db")
   if [ -n "$hook_pid" ]; then wait "$hook_pid" || true; fi
   local result; result=$(grep '^RESULT ' <<<"$out" | cut -d' ' -f2-)
-  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms target_rps=$target_rps db_ticks=$((db_after - db_before))" >>"$work/results.txt"
+  echo "$db $label $result loadavg=$(cut -d' ' -f1 /proc/loadavg) app_ticks=$((ticks_after - ticks_before)) hz=$(getconf CLK_TCK) pace_ms=$pace_ms target_rps=$target_rps db_ticks=$((db_before < 0 || db_after < 0 ? -1 : db_after - db_before))" >>"$work/results.txt"
   echo "  $label: $result" >&2
 }
 

@@ -36,9 +36,11 @@ def parse(path):
 
 
 def db_cpu(db, v):
+    if db == "sqlite":
+        return "(in the app)"
     if v["db_cpu_us"] is not None:
         return f"{v['db_cpu_us'] / 1000:.2f} ms"
-    return "(in the app)" if db == "sqlite" else "not measured"
+    return "not measured"
 
 
 def ms(us):
