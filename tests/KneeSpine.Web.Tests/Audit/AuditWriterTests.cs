@@ -22,28 +22,19 @@ public abstract class AuditWriterTests(AppFixture fixture)
     public async Task Events_written_together_share_a_transaction_and_each_caller_returns_once_its_event_is_stored()
     {
         var tag = Guid.NewGuid().ToString("N");
-        var transactions = 0;
-        using var gate = new SemaphoreSlim(0);
         // The first transaction waits until every caller has queued its event, as requests do while one is written.
-        var writer = NewWriter(async (db, work) =>
-        {
-            if (Interlocked.Increment(ref transactions) == 1)
-            {
-                await gate.WaitAsync(Cancel);
-            }
-
-            await work(db);
-        });
+        var held = new FirstTransactionHeld();
+        var writer = NewWriter(held.AroundAsync);
         await using (writer)
         {
             var events = Enumerable.Range(0, Concurrent).Select(i => Event($"{tag} {i}")).ToList();
             var writes = events.Select(e => StoredOnReturnAsync(writer, e)).ToList();
-            gate.Release();
+            held.Release();
             await Task.WhenAll(writes);
 
             Assert.Equal(Concurrent, events.Select(e => e.Id).Distinct().Count());
             Assert.Equal(Concurrent, await CountAsync(tag));
-            Assert.InRange(transactions, 1, 2);
+            Assert.InRange(held.Transactions, 1, 2);
         }
     }
 
@@ -51,18 +42,9 @@ public abstract class AuditWriterTests(AppFixture fixture)
     public async Task An_event_the_database_refuses_fails_only_its_own_caller_and_the_rest_of_its_batch_is_stored()
     {
         var tag = Guid.NewGuid().ToString("N");
-        var transactions = 0;
-        using var gate = new SemaphoreSlim(0);
         // The refused event is queued right behind the first, so whichever batch takes it holds other events too.
-        var writer = NewWriter(async (db, work) =>
-        {
-            if (Interlocked.Increment(ref transactions) == 1)
-            {
-                await gate.WaitAsync(Cancel);
-            }
-
-            await work(db);
-        });
+        var held = new FirstTransactionHeld();
+        var writer = NewWriter(held.AroundAsync);
         await using (writer)
         {
             var first = writer.WriteAsync(Event($"{tag} first"), Cancel);
@@ -71,14 +53,14 @@ public abstract class AuditWriterTests(AppFixture fixture)
             bad.Action = (AuditAction)999;
             var refused = writer.WriteAsync(bad, Cancel);
             var good = Enumerable.Range(0, 10).Select(i => writer.WriteAsync(Event($"{tag} {i}"), Cancel)).ToList();
-            gate.Release();
+            held.Release();
 
             await first;
             await Task.WhenAll(good);
             var error = await Assert.ThrowsAsync<DbUpdateException>(() => refused);
             Assert.IsType<ArgumentOutOfRangeException>(error.InnerException);
             Assert.Equal(11, await CountAsync(tag));
-            Assert.True(transactions >= 3, $"expected a failed shared batch, then one event at a time; saw {transactions} transactions");
+            Assert.True(held.Transactions >= 3, $"expected a failed shared batch, then one event at a time; saw {held.Transactions} transactions");
         }
     }
 
@@ -101,6 +83,27 @@ public abstract class AuditWriterTests(AppFixture fixture)
         Assert.Equal(5, await CountAsync(tag));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.WriteAsync(Event($"{tag} late"), Cancel));
         Assert.Equal(5, await CountAsync(tag));
+    }
+
+    /// <summary>Counts the writer's transactions and holds the first one back until <see cref="Release"/>.</summary>
+    private sealed class FirstTransactionHeld
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _transactions;
+
+        public int Transactions => Volatile.Read(ref _transactions);
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task AroundAsync(KneeSpineDbContext db, Func<KneeSpineDbContext, Task> work)
+        {
+            if (Interlocked.Increment(ref _transactions) == 1)
+            {
+                await _released.Task.WaitAsync(Cancel);
+            }
+
+            await work(db);
+        }
     }
 
     private async Task StoredOnReturnAsync(AuditWriter writer, AuditEvent e)
