@@ -22,6 +22,8 @@
 # random time (exponential, as independent clients would) between requests so that together they offer half the floor's measured requests per second (the throughput
 # target). That shows the latency 100 clients see at that load, which the flat-out runs cannot (there, by Little's
 # law, p50 is about connections / throughput).
+#   DOTNET_GCgen0size=HEX                        the app's smallest gen0 budget (default 0x4000000, 64 MiB, as README
+#       recommends for hosts that report no CPU cache sizes; 0 = the runtime's own choice)
 #   KNEESPINE_LOAD_MEASURE_HOOK=CMD              run CMD during each measured run, with the app's process id as $1
 #       and the scenario as $2 (for example a profiler: perf record -p "$1" ...); waited for after the run
 # Whole run: about 2 x (startup + seeding + 3 x (WARMUP + SECONDS) + 2 x SECONDS) s plus the build: about 6 minutes
@@ -34,6 +36,9 @@ connections=100
 threads=2
 databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
 scenarios=${KNEESPINE_LOAD_SCENARIOS:-store page floor}
+# The deployment setting README recommends for hosts that report no CPU cache sizes (ADR-062); DOTNET_GCgen0size
+# in the caller's environment wins (set it to 0 to measure the runtime's own default).
+gc_gen0size=${DOTNET_GCgen0size:-0x4000000}
 for scenario in $scenarios; do
   case $scenario in store|page|floor) ;; *) echo "unknown scenario '$scenario' (store, page or floor)" >&2; exit 2;; esac
 done
@@ -167,7 +172,7 @@ for db in $databases; do
   mapfile -t dbenv < <(database_env "$db")
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  env "${dbenv[@]}" ASPNETCORE_ENVIRONMENT=Benchmark KneeSpine__Benchmark__FloorEndpoint=true \
+  env "${dbenv[@]}" DOTNET_GCgen0size="$gc_gen0size" ASPNETCORE_ENVIRONMENT=Benchmark KneeSpine__Benchmark__FloorEndpoint=true \
     "${cli[@]}" serve --urls "$base" --data "$work/$db-data" >"$work/server-$db.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 120); do
@@ -225,6 +230,6 @@ docs=docs/benchmarks.md
 pg_note="a throwaway cluster on 127.0.0.1, fsync and synchronous_commit on (defaults)"
 [ -n "${KNEESPINE_LOAD_POSTGRES:-}" ] && pg_note="the server given in KNEESPINE_LOAD_POSTGRES"
 python3 bench/load/report.py "$work/results.txt" \
-  --seconds "$seconds" --warmup "$warmup" --connections "$connections" --threads "$threads" \
+  --seconds "$seconds" --warmup "$warmup" --gc-gen0size "$gc_gen0size" --connections "$connections" --threads "$threads" \
   --load-before "$load_before" --load-after "$load_after" --postgres "$pg_note" \
   --command "bench/load.sh${1:+ $1}" ${docs:+--docs "$docs"}

@@ -72,7 +72,8 @@ def table(rows, args):
     lines = [
         f"Measured {now} at commit {commit()} with `{args.command}`: wrk, {args.connections} connections, "
         f"{args.threads} threads, {args.seconds} s per scenario after {args.warmup} s of warm-up of each, against `kneespine serve` "
-        f"(Release, environment `Benchmark`) on 127.0.0.1. PostgreSQL: {args.postgres}.",
+        f"(Release, environment `Benchmark`, `DOTNET_GCgen0size={args.gc_gen0size}`, ADR-062) on 127.0.0.1. "
+        f"PostgreSQL: {args.postgres}.",
         "",
         f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {args.load_before}; after: {args.load_after} "
         "(wrk and the app share these cores; with other work on the machine the numbers are lower than a quiet machine's).",
@@ -141,6 +142,7 @@ def main():
     parser.add_argument("results")
     parser.add_argument("--seconds", required=True)
     parser.add_argument("--warmup", required=True)
+    parser.add_argument("--gc-gen0size", required=True)
     parser.add_argument("--connections", required=True)
     parser.add_argument("--threads", required=True)
     parser.add_argument("--load-before", required=True)

@@ -29,6 +29,7 @@ public static class KneeSpineWebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        GarbageCollectorAdvice.LogFor(app.Logger);
         app.UseKneeSpineSecurityHeaders();
         app.UseKneeSpineProblemDetails();
         app.UseKneeSpineFhirOutcomes();
