@@ -26,7 +26,7 @@ public static partial class GarbageCollectorAdvice
         }
 
         return $"This host reports no CPU cache sizes ({cacheDirectory} is missing), so the .NET garbage collector collects "
-            + $"far more often than it needs to (about a third fewer requests per second were measured). Set {Variable}="
+            + $"far more often than it needs to (up to a quarter fewer requests per second were measured). Set {Variable}="
             + $"{RecommendedValue} in the service's environment (README, \"Configuration\").";
     }
 
