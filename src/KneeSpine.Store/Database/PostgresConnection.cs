@@ -16,24 +16,25 @@ public static class PostgresConnection
     public const int MaxPoolSize = 16;
 
     /// <summary>
-    /// <paramref name="connectionString"/> with automatic preparation switched on (ADR-061): the same few statements
-    /// run for every request, so PostgreSQL parses and plans each once per connection instead of on every call.
-    /// Whatever the connection string sets itself is kept.
+    /// <paramref name="connectionString"/> with a pool of <see cref="MaxPoolSize"/> and automatic preparation
+    /// (ADR-061): the same few statements run for every request, so PostgreSQL parses and plans each once per
+    /// connection instead of on every call. Whatever the connection string sets itself is kept.
     /// </summary>
     public static string WithDefaults(string connectionString)
     {
+        var given = GivenKeys(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        if (!given.Overlaps(["MaxAutoPrepare"]))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
         }
 
-        if (!Mentions(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
+        if (!given.Overlaps(["AutoPrepareMinUsages"]))
         {
             builder.AutoPrepareMinUsages = AutoPrepareMinUsages;
         }
 
-        if (!Mentions(connectionString, "Maximum Pool Size", "MaxPoolSize"))
+        if (!given.Overlaps(["MaximumPoolSize", "MaxPoolSize"]))
         {
             builder.MaxPoolSize = MaxPoolSize;
         }
@@ -41,10 +42,10 @@ public static class PostgresConnection
         return builder.ConnectionString;
     }
 
-    // The generic builder holds only the keys the text itself gives (Npgsql's knows every keyword), under any spelling.
-    private static bool Mentions(string connectionString, params string[] keys)
-    {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return given.Keys.Cast<string>().Any(key => keys.Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), key.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)));
-    }
+    // The keys the text itself gives, without spaces, any case: the generic builder holds only those (Npgsql's
+    // builder answers for every keyword it knows).
+    private static HashSet<string> GivenKeys(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -11,11 +11,14 @@ public abstract class CdsApp(TestDatabaseKind kind) : IAsyncLifetime
 
     public TestApp App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(kind, new Dictionary<string, string?>
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(kind, Trusting(Keys));
+
+    /// <summary>Settings under which an app trusts the test EHR that signs with <paramref name="keys"/>.</summary>
+    public static Dictionary<string, string?> Trusting(EhrKeys keys) => new()
     {
         ["KneeSpine:CdsHooks:Clients:0:Issuer"] = EhrKeys.Issuer,
-        ["KneeSpine:CdsHooks:Clients:0:JwksPath"] = Keys.JwksPath,
-    });
+        ["KneeSpine:CdsHooks:Clients:0:JwksPath"] = keys.JwksPath,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -16,11 +16,7 @@ public abstract class CdsReplayAcrossNodesTests(TestDatabaseKind kind)
     public async Task A_token_used_on_one_node_is_refused_on_the_other_in_both_directions()
     {
         using var keys = new EhrKeys();
-        var settings = new Dictionary<string, string?>
-        {
-            ["KneeSpine:CdsHooks:Clients:0:Issuer"] = EhrKeys.Issuer,
-            ["KneeSpine:CdsHooks:Clients:0:JwksPath"] = keys.JwksPath,
-        };
+        var settings = CdsApp.Trusting(keys);
         await using var database = await TestDatabase.CreateAsync(kind);
         await using var first = TestApp.Start(database, settings);
         await using var second = TestApp.Start(database, settings);
