@@ -4,8 +4,10 @@ using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Audit;
 using KneeSpine.Store.CdsHooks;
+using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Patients;
 using KneeSpine.Store.Tokens;
+using KneeSpine.Store.Worklist;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +34,10 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     public DbSet<CdsFeedback> CdsFeedback => Set<CdsFeedback>();
 
     public DbSet<CdsTokenUse> CdsTokenUses => Set<CdsTokenUse>();
+
+    public DbSet<WorklistItem> WorklistItems => Set<WorklistItem>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -88,6 +94,8 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             patient.Property(p => p.SurgerySide).HasConversion(new CodeConverter<SurgerySide>()).HasMaxLength(32);
             patient.Property(p => p.SurgeryProcedure).HasConversion(new CodeConverter<SurgeryProcedure>()).HasMaxLength(32);
             patient.Property(p => p.Anesthesia).HasConversion(new CodeConverter<Anesthesia>()).HasMaxLength(32);
+            patient.Property(p => p.Email).HasMaxLength(320);
+            patient.Property(p => p.Phone).HasMaxLength(40);
             patient.HasIndex(p => p.Name);
         });
 
@@ -107,6 +115,39 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             assessment.Property(a => a.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
             assessment.Property(a => a.KnowledgeBaseVersion).HasMaxLength(32);
             assessment.Property(a => a.CreatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<WorklistItem>(item =>
+        {
+            item.HasOne(i => i.Patient).WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
+            item.HasOne(i => i.Assessment).WithMany().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+            // One item per stored assessment version.
+            item.HasIndex(i => i.AssessmentId).IsUnique();
+            // The worklist reads open items; the patient list asks for each patient's open items.
+            item.HasIndex(i => new { i.AcknowledgedAt, i.OpenedAt });
+            item.HasIndex(i => new { i.PatientId, i.AcknowledgedAt });
+            item.Property(i => i.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
+            item.Property(i => i.Action).HasConversion(new CodeConverter<WorklistAction>()).HasMaxLength(64);
+            item.Property(i => i.AlertIds).HasMaxLength(WorklistItem.Limits.AlertIds);
+            item.Property(i => i.AcknowledgedBy).HasMaxLength(WorklistItem.Limits.AcknowledgedBy);
+            item.Property(i => i.Note).HasMaxLength(WorklistItem.Limits.Note);
+            item.Ignore(i => i.IsOpen);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.Property(m => m.Kind).HasConversion(new CodeConverter<OutboxMessageKind>()).HasMaxLength(16);
+            message.Property(m => m.Topic).HasMaxLength(OutboxMessage.Limits.Topic);
+            message.Property(m => m.Recipient).HasMaxLength(OutboxMessage.Limits.Recipient);
+            message.Property(m => m.Subject).HasMaxLength(OutboxMessage.Limits.Subject);
+            message.Property(m => m.DeduplicationKey).HasMaxLength(OutboxMessage.Limits.DeduplicationKey);
+            message.Property(m => m.LastError).HasMaxLength(OutboxMessage.Limits.LastError);
+            message.Property(m => m.LeasedBy).HasMaxLength(OutboxMessage.Limits.LeasedBy);
+            message.HasIndex(m => m.DeduplicationKey).IsUnique();
+            // The sender's query: unsent messages whose next attempt is due.
+            message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            message.HasIndex(m => m.WorklistItemId);
+            message.HasIndex(m => m.PatientId);
         });
 
         builder.Entity<PersonalAccessToken>(token =>

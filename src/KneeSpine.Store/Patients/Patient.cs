@@ -22,6 +22,14 @@ public sealed class Patient
 
     public Anesthesia? Anesthesia { get; set; }
 
+    /// <summary>Where follow-up reminders go; optional.</summary>
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>The patient asked for no reminder emails (set on <c>/me</c>).</summary>
+    public bool RemindersOptedOut { get; set; }
+
     /// <summary>Seeded by <c>--demo</c>: fictional, never a real person.</summary>
     public bool IsDemo { get; set; }
 

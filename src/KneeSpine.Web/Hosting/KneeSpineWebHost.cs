@@ -9,6 +9,7 @@ using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Health;
+using KneeSpine.Web.Notifications;
 using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
@@ -90,6 +91,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineTokens();
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
+        builder.AddKneeSpineNotifications();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
