@@ -6,7 +6,7 @@ using KneeSpine.Engine.Tests.Support;
 namespace KneeSpine.Engine.Tests.Evaluation;
 
 /// <summary>
-/// The six worked cases of shared/spec/examples, built in code (the JSON reader and the CLI golden
+/// The six worked cases of spec/examples, built in code (the JSON reader and the CLI golden
 /// tests over the files belong to the input side). Expected values are copied from the
 /// *.expected.json files.
 /// </summary>

@@ -111,7 +111,7 @@ public sealed class AssessmentInputReaderTests
         Assert.NotNull(result.Input);
     }
 
-    public static TheoryData<string> ExampleFiles() => [.. InputSpec.ExampleInputs];
+    public static TheoryData<string> ExampleFiles() => [.. RepositorySpec.ExampleNames.Select(RepositorySpec.InputOf)];
 
     [Theory]
     [InlineData("{\"schemaVersion\": 1,")]

@@ -10,7 +10,7 @@ public sealed class InputFieldsTests
 
     private static List<SchemaField> FieldsOfSchema()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllBytes(InputSpec.InputSchemaPath));
+        using var schema = JsonDocument.Parse(File.ReadAllBytes(RepositorySpec.InputSchemaPath));
         var root = schema.RootElement;
         var fields = new List<SchemaField>();
         var rootRequired = RequiredOf(root);

@@ -8,7 +8,7 @@ namespace KneeSpine.Engine.Tests.Input;
 public sealed class ReaderMutationTests
 {
     private static readonly byte[][] Seeds =
-        [Encoding.UTF8.GetBytes(ValidInput.Text), .. InputSpec.ExampleInputs.Select(File.ReadAllBytes)];
+        [Encoding.UTF8.GetBytes(ValidInput.Text), .. RepositorySpec.ExampleNames.Select(RepositorySpec.ExampleInput)];
 
     private static void AssertWellFormed(InputReadResult result)
     {

@@ -8,7 +8,7 @@ using static KneeSpine.Engine.Tests.Support.ClinicalRulesDocument;
 namespace KneeSpine.Engine.Tests.Knowledge;
 
 /// <summary>
-/// The knowledge base and the rule code against the tables of shared/spec/clinical-rules.md, row by
+/// The knowledge base and the rule code against the tables of spec/clinical-rules.md, row by
 /// row: ids, order, levels, seed headings, plan reasons and sources. A change on either side fails here.
 /// </summary>
 public sealed class SpecConformanceTests

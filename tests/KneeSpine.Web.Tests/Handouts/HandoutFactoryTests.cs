@@ -12,7 +12,7 @@ public sealed class HandoutFactoryTests
 {
     private static (AssessmentInput Input, AssessmentResult Result) Evaluate(string example)
     {
-        var input = AssessmentInputReader.Read(SpecExamples.Read(example)).Input!;
+        var input = AssessmentInputReader.Read(RepositorySpec.ExampleInput(example)).Input!;
         return (input, AssessmentEvaluator.Default.Evaluate(input));
     }
 
@@ -34,7 +34,7 @@ public sealed class HandoutFactoryTests
     }
 
     [Theory]
-    [MemberData(nameof(SpecExamples.InputNames), MemberType = typeof(SpecExamples))]
+    [MemberData(nameof(RepositorySpec.ExampleNameData), MemberType = typeof(RepositorySpec))]
     public void Every_spec_example_gives_a_handout_of_one_or_two_pages_that_starts_with_its_headline(string example)
     {
         var handout = HandoutFor(example);
@@ -52,8 +52,8 @@ public sealed class HandoutFactoryTests
     [Fact]
     public void Plan_items_carry_the_knowledge_base_titles_and_the_result_texts()
     {
-        var (_, result) = Evaluate("05-poor-sleep-inactive-bow-legs.input.json");
-        var handout = HandoutFor("05-poor-sleep-inactive-bow-legs.input.json");
+        var (_, result) = Evaluate("05-poor-sleep-inactive-bow-legs");
+        var handout = HandoutFor("05-poor-sleep-inactive-bow-legs");
 
         Assert.Equal(result.Plan.Select(p => KnowledgeBase.Default.PlanItems[p.Id].Title), handout.Plan.Select(p => p.Title));
         Assert.Equal(result.Plan.Select(p => p.PatientText), handout.Plan.Select(p => p.Text));
@@ -62,7 +62,7 @@ public sealed class HandoutFactoryTests
     [Fact]
     public void Citations_are_full_and_listed_once_each()
     {
-        var (_, result) = Evaluate("02-cauda-equina-on-anticoagulant.input.json");
+        var (_, result) = Evaluate("02-cauda-equina-on-anticoagulant");
 
         var citations = HandoutFactory.Citations(result, KnowledgeBase.Default);
 
