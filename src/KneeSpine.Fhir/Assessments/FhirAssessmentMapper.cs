@@ -53,7 +53,7 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
         var subject = Subject(patientReference ?? response.Subject?.Reference);
         copy.Subject ??= patientReference is null ? null : new ResourceReference(patientReference);
 
-        var resources = builder.Build(copy, input, result, subject, identity);
+        var resources = builder.Build(copy, RecordedInput.FromInput(input), result, subject, identity);
         return new Bundle
         {
             Type = Bundle.BundleType.Collection,

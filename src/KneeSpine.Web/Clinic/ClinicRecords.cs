@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Text;
-using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
+using KneeSpine.Fhir.Assessments;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Audit;
@@ -71,8 +71,8 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
 
         var versions = await db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version).Select(SummaryOf)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
-            ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
+        // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
+        var input = RecordedInput.FromJson(row.InputJson);
         var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));
         return new StoredAssessment(row, input, result, new AssessmentSeries(versions));
     }

@@ -37,7 +37,7 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
         }
 
         Describe(record, assessment);
-        Form = new AssessmentFormView(AssessmentFormData.FromInput(assessment.Input), [], ForPatient: false);
+        Form = new AssessmentFormView(AssessmentFormData.FromRecorded(assessment.Input), [], ForPatient: false);
         return Page();
     }
 
