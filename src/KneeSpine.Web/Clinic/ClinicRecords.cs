@@ -5,6 +5,7 @@ using KneeSpine.Fhir.Assessments;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.Charts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Clinic;
@@ -14,7 +15,7 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
 {
     // Timelines and version lists read the summary columns only, never the JSON.
     private static readonly Expression<Func<Assessment, AssessmentSummary>> SummaryOf = a => new AssessmentSummary(
-        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy);
+        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy, a.KnowledgeBaseVersion);
 
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -42,6 +43,23 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
             .Select(g => new AssessmentSeries([.. g.OrderBy(a => a.Version)]))
             .OrderBy(s => s.Current.AssessedOn)
             .ThenBy(s => s.Versions[0].CreatedAt)];
+    }
+
+    /// <summary>
+    /// The back-function score of every current assessment that has one, oldest first. Reads the result JSON of the
+    /// current versions (the score has no column of its own); results of version 1 have no scores and are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<FunctionPoint>> BackFunctionHistoryAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .Select(a => new { a.AssessedOn, a.DaysSinceSurgery, a.ResultJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows
+            .Select(r => (r.AssessedOn, r.DaysSinceSurgery, Scores: AssessmentResultJson.Read(Encoding.UTF8.GetBytes(r.ResultJson)).Scores))
+            .Where(r => r.Scores?.BackFunction is not null)
+            .OrderBy(r => r.AssessedOn)
+            .Select(r => new FunctionPoint(r.AssessedOn, r.DaysSinceSurgery, r.Scores!.BackFunction!.Value))];
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ public sealed class AssessmentFormData
     public AssessmentFormData With(string path, params string[] answers) =>
         new(values.Where(p => p.Key != path).Append(new(path, answers)));
 
+    /// <summary>The answers of a current input, as its form would hold them.</summary>
+    public static AssessmentFormData FromInput(AssessmentInput input) => FromRecorded(RecordedInput.FromInput(input));
+
     /// <summary>
     /// The answers of an existing assessment, to edit it as a new version. A question that the record's version did
     /// not ask (a version 1 record has no answer to the version 2 red flags) comes back unanswered, so it must be asked.
