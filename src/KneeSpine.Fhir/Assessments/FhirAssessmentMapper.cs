@@ -68,6 +68,12 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
     public AssessmentResources ToResources(StoredAssessment assessment, string patientReference, Uri serverBase)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        // A stored result of earlier rules is labelled with that knowledge base's titles, never relabelled.
+        if (KnowledgeBase.For(assessment.Result) is var own && own.Version == assessment.Result.KnowledgeBaseVersion && own.Version != knowledgeBase.Version)
+        {
+            return new FhirAssessmentMapper(own).ToResources(assessment, patientReference, serverBase);
+        }
+
         var identity = ResourceIdentity.Stored("assessment:" + assessment.Id, serverBase);
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(assessment.Input, patientReference, assessment.Authored);
         response.Id = assessment.Id;

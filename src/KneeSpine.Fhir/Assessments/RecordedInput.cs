@@ -92,6 +92,10 @@ public sealed class RecordedInput
         return node;
     }
 
+    /// <summary>The answers as a current input, when they were recorded under the current schema; else <see langword="null"/>.</summary>
+    public AssessmentInput? ToCurrentInput() =>
+        IsEarlierVersion ? null : AssessmentInputReader.Read(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString())).Input;
+
     /// <summary>A copy of the whole recorded document.</summary>
     public JsonObject ToJsonObject() => document.DeepClone().AsObject();
 

@@ -77,6 +77,7 @@ public static class KneeSpineCodeSystems
         InputCodeSet.Of<Condition>("conditions"),
         InputCodeSet.Of<AnticoagulantUse>("medications.anticoagulant"),
         InputCodeSet.Of<PainMedicine>("medications.painMedicines"),
+        InputCodeSet.Of<AntiplateletUse>("medications.antiplatelet"),
     }.ToDictionary(set => set.FieldPath, StringComparer.Ordinal);
 
     /// <summary>The code system URL for the code set of the input field at <paramref name="fieldPath"/>.</summary>

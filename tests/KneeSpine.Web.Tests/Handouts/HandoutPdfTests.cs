@@ -1,4 +1,5 @@
 using System.Text;
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Handouts;
 
 namespace KneeSpine.Web.Tests.Handouts;
@@ -25,15 +26,19 @@ public sealed class HandoutPdfTests
     {
         var handout = HandoutSamples.Emergency();
 
-        var first = PdfText.Pages(HandoutPdf.Create(handout))[0];
+        var pages = PdfText.Pages(HandoutPdf.Create(handout));
+        var first = pages[0];
+        var all = string.Join(' ', pages);
 
         var headline = first.IndexOf("Call emergency services or go to the emergency department now.", StringComparison.Ordinal);
-        var sign = first.IndexOf("Leg weakness or numbness that is getting worse", StringComparison.Ordinal);
-        var plan = first.IndexOf("Your plan", StringComparison.Ordinal);
+        var sign = first.IndexOf(KnowledgeBase.Default.Handout!.Emergency.Heading, StringComparison.Ordinal);
+        var urgent = all.IndexOf(KnowledgeBase.Default.Handout!.Urgent.Heading, StringComparison.Ordinal);
+        var plan = all.IndexOf("Your plan", StringComparison.Ordinal);
         Assert.True(headline >= 0, first);
         Assert.Contains("EMERGENCY: ACT NOW", first, StringComparison.Ordinal);
         Assert.True(sign > headline, "warning signs follow the headline");
-        Assert.True(plan > sign, "the plan follows the warning signs");
+        Assert.True(urgent > sign, "the same-day list follows the ambulance list");
+        Assert.True(plan > urgent, "the plan follows the warning signs");
         Assert.Contains("Margaret Example", first, StringComparison.Ordinal);
     }
 

@@ -25,8 +25,8 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>The questionnaire scores in words; empty for a version 1 result (see <see cref="ScoreLines.NotAsked"/>).</summary>
     public IReadOnlyList<ScoreLine> Scores => ScoreLines.For(Result);
 
-    /// <summary>Signs that mean emergency care now.</summary>
-    public IReadOnlyList<string> WarningSigns => EmergencyWarningSigns.For(KnowledgeBase);
+    /// <summary>The two lists of warning signs (ambulance now; care team today), as on the handout.</summary>
+    public IReadOnlyList<HandoutSignList> SignLists { get; init; } = HandoutSigns.For(null);
 
     /// <summary>Every source cited, in order of first citation, with its full citation.</summary>
     public IReadOnlyList<(string Id, string Citation)> Sources =>
