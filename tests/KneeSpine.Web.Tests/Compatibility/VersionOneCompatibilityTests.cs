@@ -189,7 +189,7 @@ public abstract partial class VersionOneCompatibilityTests(AppFixture fixture, F
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var outcome = await response.OutcomeAsync();
             var issue = outcome.Issue.Single(i => i.Expression.Contains("QuestionnaireResponse.questionnaire"));
-            Assert.Contains("schemaVersion", issue.Diagnostics, StringComparison.Ordinal);
+            Assert.Contains("schemaVersion", issue.Details.Text, StringComparison.Ordinal);
         }
 
         Assert.Equal(2, await App.WithServiceAsync<KneeSpineDbContext, int>(db => db.Assessments.CountAsync(a => a.PatientId == patient, Cancel)));

@@ -12,11 +12,11 @@ public sealed record AssessmentFormView(AssessmentFormData Data, IReadOnlyList<F
     public static IEnumerable<IGrouping<string, InputField>> Sections =>
         InputFields.All.GroupBy(f => f.Section, StringComparer.Ordinal);
 
-    /// <summary>The error summary: each problem named by its field's label, linking to the field.</summary>
+    /// <summary>The error summary: each problem named by its field's prompt (the question for patients), linking to the field.</summary>
     public IReadOnlyList<Ui.ErrorSummaryItem> Summary =>
         [.. Errors.Select(e => new Ui.ErrorSummaryItem(
             e.Anchor,
-            e.FieldPath is { } path ? $"{InputFields.Get(path).Label}: {e.Message}" : e.Message))];
+            e.FieldPath is { } path ? (ForPatient ? $"{InputFields.Get(path).Question} {e.Message}" : $"{InputFields.Get(path).Label}: {e.Message}") : e.Message))];
 
     /// <summary>The problem with one field, if any.</summary>
     public FormError? ErrorFor(string path) => Errors.FirstOrDefault(e => e.FieldPath == path);
