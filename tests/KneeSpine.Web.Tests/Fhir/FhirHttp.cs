@@ -4,7 +4,6 @@ using Hl7.Fhir.Model;
 using KneeSpine.Engine.Input;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Fhir.Serialization;
-using KneeSpine.Web.Tests.Infrastructure;
 
 namespace KneeSpine.Web.Tests.Fhir;
 
