@@ -20,6 +20,16 @@ internal static class AssessmentResultReader
             throw Problem("$.schemaVersion", $"must be {AssessmentResult.CurrentSchemaVersion} (or {AssessmentResult.OldestReadableSchemaVersion} for a stored result of version 1)");
         }
 
+        var days = reader.Required("daysSinceSurgery", JsonValueKind.Number);
+        if (!days.TryGetInt32(out var daysSinceSurgery) || daysSinceSurgery < 0)
+        {
+            throw Problem("$.daysSinceSurgery", "must be a whole number of days, 0 or more");
+        }
+
+        double? bodyMassIndex = reader.Optional("bodyMassIndex") is { ValueKind: not JsonValueKind.Null } bmi
+            ? bmi.ValueKind == JsonValueKind.Number ? bmi.GetDouble() : throw Problem("$.bodyMassIndex", "must be a number or null")
+            : null;
+
         // A version 1 result never had scores; a version 2 result always has them.
         AssessmentScores? scores = null;
         if (schemaVersion >= AssessmentResult.CurrentSchemaVersion)
@@ -31,16 +41,6 @@ internal static class AssessmentResultReader
         {
             throw Problem("$.scores", "a version 1 result has no scores");
         }
-
-        var days = reader.Required("daysSinceSurgery", JsonValueKind.Number);
-        if (!days.TryGetInt32(out var daysSinceSurgery) || daysSinceSurgery < 0)
-        {
-            throw Problem("$.daysSinceSurgery", "must be a whole number of days, 0 or more");
-        }
-
-        double? bodyMassIndex = reader.Optional("bodyMassIndex") is { ValueKind: not JsonValueKind.Null } bmi
-            ? bmi.ValueKind == JsonValueKind.Number ? bmi.GetDouble() : throw Problem("$.bodyMassIndex", "must be a number or null")
-            : null;
 
         var triage = new ObjectReader(reader.Required("triage", JsonValueKind.Object), "$.triage", "level", "headline");
         return new AssessmentResult(

@@ -128,7 +128,7 @@ public sealed class ReaderMutationTests
     public void Deeply_nested_unknown_values_are_reported_without_throwing()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
-        var text = ValidInput.Text.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"extra\": " + deep + ",", StringComparison.Ordinal);
+        var text = ValidInput.Text.Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"extra\": " + deep + ",", StringComparison.Ordinal);
 
         var result = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(text));
 
