@@ -198,8 +198,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             return Concept(new Coding(KneeSpineCodeSystems.Factor, id, text.FactorTitle(id)));
         }
 
-        return id == KneeSpineCodeSystems.BaselineCode
-            ? new CodeableConcept { Coding = [KneeSpineCodeSystems.Baseline] }
-            : throw new ArgumentException($"Plan reason '{id}' is neither an alert, a factor nor '{KneeSpineCodeSystems.BaselineCode}'.", nameof(id));
+        return KneeSpineCodeSystems.PlanBases.FirstOrDefault(b => b.Code == id) is { } basis
+            ? new CodeableConcept { Coding = [(Coding)basis.DeepCopy()] }
+            : throw new ArgumentException($"Plan reason '{id}' is neither an alert, a factor nor a plan basis.", nameof(id));
     }
 }

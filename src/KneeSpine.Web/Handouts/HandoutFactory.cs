@@ -8,6 +8,9 @@ namespace KneeSpine.Web.Handouts;
 /// <summary>Assembles a <see cref="Handout"/> from an evaluated assessment and the knowledge base's texts.</summary>
 public static class HandoutFactory
 {
+    /// <summary>Printed after the rules version of a result kept from earlier rules.</summary>
+    public const string EarlierVersionNote = "This is the result as it was given then.";
+
     /// <summary>Builds the handout of one assessment.</summary>
     /// <param name="patientName">Who it is for.</param>
     /// <param name="assessedOn">Date of the assessment.</param>
@@ -34,7 +37,7 @@ public static class HandoutFactory
             Citations(result, knowledgeBase))
         {
             VersionNote = result.SchemaVersion < AssessmentResult.CurrentSchemaVersion
-                ? $"Assessed with rules version {result.KnowledgeBaseVersion}. This is the result as it was given then."
+                ? $"Assessed with rules version {result.KnowledgeBaseVersion}. {EarlierVersionNote}"
                 : null,
         };
     }

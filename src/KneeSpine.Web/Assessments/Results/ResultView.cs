@@ -19,6 +19,9 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>Whether the result was produced under an earlier version of the rules (shown as it was, never re-evaluated).</summary>
     public bool IsEarlierVersion => Result.SchemaVersion < AssessmentResult.CurrentSchemaVersion;
 
+    /// <summary>What a patient reads under the version label of a result kept from earlier rules.</summary>
+    public const string EarlierVersionPatientNote = "This check used an older set of questions. It is shown just as it was then.";
+
     /// <summary>The label of a result kept from an earlier version, e.g. "Assessed with rules version 2026.11".</summary>
     public string VersionLabel => $"Assessed with rules version {Result.KnowledgeBaseVersion}";
 
