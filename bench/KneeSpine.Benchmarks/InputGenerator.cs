@@ -38,7 +38,7 @@ internal sealed class InputGenerator(int seed)
                 PainBelowKnee = Maybe<bool>(Rare),
                 WorseAtNightAtRest = Maybe<bool>(Rare),
             },
-            new RedFlagAnswers(Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare()))
+            new RedFlagAnswers(Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare(), Rare()))
         {
             Knee = MaybeSection(() => new KneeInfo { PainNow = new PainScore(_random.Next(0, 11)), PainBeforeSurgery = new PainScore(_random.Next(0, 11)) }),
             Activity = MaybeSection(() => new ActivityInfo
@@ -56,6 +56,8 @@ internal sealed class InputGenerator(int seed)
                 Anticoagulant = Pick<AnticoagulantUse>(),
                 PainMedicines = [.. Code<PainMedicine>.Values.Where(_ => _random.Next(3) == 0)],
                 OpioidDaysLastWeek = _random.Next(0, 8),
+                Antiplatelet = Pick<AntiplateletUse>(),
+                LongTermSteroids = _random.Next(10) == 0,
             }),
             Expectations = MaybeSection(() => new ExpectationsInfo
             {

@@ -1,4 +1,7 @@
 using KneeSpine.BrowserTests.Infrastructure;
+using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Knowledge;
+using KneeSpine.Engine.Results;
 using Microsoft.Playwright;
 
 namespace KneeSpine.BrowserTests;
@@ -20,7 +23,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
 
         var banner = page.Locator("main > :first-child");
         Assert.Equal("emergency", await banner.GetAttributeAsync("data-triage"));
-        await Assertions.Expect(banner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Call emergency services or go to the emergency department now.");
+        await Assertions.Expect(banner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(KnowledgeBase.Default.Headline(TriageLevel.Emergency));
         var order = await page.EvaluateAsync<int[]>("""
             () => ['#triage', '#alerts-heading', '#plan-heading'].map(s => {
                 const all = [...document.querySelectorAll('main *')];
@@ -50,7 +53,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
 
         var summary = page.GetByRole(AriaRole.Alert);
-        await Assertions.Expect(summary).ToContainTextAsync("Fever or chills");
+        await Assertions.Expect(summary).ToContainTextAsync(InputFields.Get("redFlags.feverOrChills").Question);
         Assert.Equal(1, await summary.Locator("li").CountAsync());
         await summary.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator(Ui.Id("redFlags.feverOrChills"))).ToBeFocusedAsync();

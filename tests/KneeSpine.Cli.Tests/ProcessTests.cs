@@ -17,7 +17,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Reading_standard_input_prints_the_report_and_exits_0()
     {
-        var input = await File.ReadAllTextAsync(SharedSpec.InputOf("02-cauda-equina-on-anticoagulant"), TestContext.Current.CancellationToken);
+        var input = await File.ReadAllTextAsync(RepositorySpec.InputOf("02-cauda-equina-on-anticoagulant"), TestContext.Current.CancellationToken);
 
         var (code, output, error) = await RunAsync(input, "assess", "-");
 
@@ -50,7 +50,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Ndjson_from_standard_input_writes_one_line_per_line_and_exits_2_when_one_is_bad()
     {
-        var line = (await File.ReadAllTextAsync(SharedSpec.InputOf("01-mild-pain-after-spinal"), TestContext.Current.CancellationToken)).ReplaceLineEndings(" ");
+        var line = (await File.ReadAllTextAsync(RepositorySpec.InputOf("01-mild-pain-after-spinal"), TestContext.Current.CancellationToken)).ReplaceLineEndings(" ");
 
         var (code, output, _) = await RunAsync(line + "\n[]\n" + line + "\n", "assess", "--ndjson", "-");
 

@@ -16,8 +16,8 @@ public abstract class EvaluateApiTests(AppFixture fixture)
     [InlineData("01-mild-pain-after-spinal")]
     public async Task Anonymous_caller_gets_the_result_of_a_spec_example(string example)
     {
-        var input = await File.ReadAllTextAsync(SharedSpec.Example(example + ".input.json"), Cancel);
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(SharedSpec.Example(example + ".expected.json"), Cancel))!;
+        var input = await File.ReadAllTextAsync(RepositorySpec.InputOf(example), Cancel);
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(RepositorySpec.ExpectedOf(example), Cancel))!;
 
         var response = await fixture.App.Anonymous().PostAsync("/api/v1/evaluate", Inputs.Json(input), Cancel);
 

@@ -22,6 +22,11 @@ public sealed class AssessmentEvaluator
     public AssessmentEvaluator(KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
+        if (knowledgeBase.IsArchived)
+        {
+            throw new ArgumentException($"Knowledge base {knowledgeBase.Version} is kept only to display results made under it; new assessments are evaluated under {KnowledgeBase.Default.Version}.", nameof(knowledgeBase));
+        }
+
         KnowledgeBase = knowledgeBase;
         rules = new CompiledRules(knowledgeBase);
     }
@@ -77,7 +82,10 @@ public sealed class AssessmentEvaluator
             AlertFindings(alerts, alertCount),
             Findings(factors, rules.Factors),
             Findings(plan, rules.Plan),
-            NoteRules.AnticoagulantUnknown(input, facts, alerts) ? rules.Notes[NoteRules.AnticoagulantUnknownAfterNeuraxial] : []);
+            [])
+        {
+            Scores = facts.Scores,
+        };
     }
 
     private AlertFinding[] AlertFindings(ReadOnlySpan<Firing> alerts, int count)

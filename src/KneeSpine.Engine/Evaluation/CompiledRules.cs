@@ -29,7 +29,6 @@ internal sealed class CompiledRules
         Factors = [.. FactorRules.Shapes.Select(shape => FactorTable(shape, knowledgeBase.Factors[shape.Id]))];
         Plan = [.. PlanRules.Shapes.Select(shape => PlanTable(shape, knowledgeBase.PlanItems[shape.Id], alertDefinitions))];
         Triages = [.. Enumerable.Range(0, LevelCount).Select(level => new Triage((TriageLevel)level, knowledgeBase.Headline((TriageLevel)level)))];
-        Notes = [.. NoteRules.Ids.Select(id => ReadOnly([knowledgeBase.Notes[id].Text]))];
         PreEncodeTexts();
     }
 
@@ -48,9 +47,6 @@ internal sealed class CompiledRules
     public FindingTable<PlanItem>[] Plan { get; }
 
     public Triage[] Triages { get; }
-
-    /// <summary>Per note, a one-element list holding its text.</summary>
-    public IReadOnlyList<string>[] Notes { get; }
 
     private void PreEncodeTexts()
     {
@@ -132,7 +128,8 @@ internal sealed class CompiledRules
                 && definitions.First(v => v.Id == variantNames[bit]) is var variant
                 && part(variant) is { } fragment)
             {
-                text += " " + fragment;
+                // A replacing variant is a whole text of its own (A3 when the anaesthetic is unknown).
+                text = variant.Replaces ? fragment : text + " " + fragment;
             }
         }
 

@@ -5,7 +5,7 @@ using P = KneeSpine.Engine.Evaluation.InputPaths;
 namespace KneeSpine.Engine.Evaluation;
 
 /// <summary>
-/// The firing and "likely" conditions of the factors table (clinical-rules.md, F1-F10), in table order.
+/// The firing and "likely" conditions of the factors table (clinical-rules.md, F1-F12), in table order.
 /// An omitted optional answer never fires a factor: every comparison below is false for null.
 /// </summary>
 internal static class FactorRules
@@ -20,6 +20,11 @@ internal static class FactorRules
     public const int Insomnia = 7;
     public const int GaitAbnormality = 8;
     public const int UnrealisticExpectations = 9;
+    public const int PsychologicalDistress = 10;
+    public const int FearOfMovement = 11;
+
+    /// <summary>F11: a PHQ-2 or GAD-2 of at least this is a positive screen.</summary>
+    public const int PositiveScreenFrom = 3;
 
     /// <summary>F1 fires from this age ...</summary>
     public const int AgeFromYears = 50;
@@ -64,11 +69,13 @@ internal static class FactorRules
         new("trunk-muscle-weakness", [P.TrunkMuscleWeakness]),
         new("comorbidity", Arms: [[P.Conditions], [P.HeightCm, P.WeightKg]], Variants: ["high-bmi"]),
         new("prior-back-pain", [P.HistoryBeforeSurgery], [P.StartedWhen]),
-        new("unmasked-back-pain", [P.HistoryBeforeSurgery], [P.StartedWhen], [P.KneePainNow, P.IntensityNow], [P.KneePainBeforeSurgery]),
-        new("spinal-anesthesia", [P.Anesthesia, P.StartedWhen, P.AssessedOn, P.SurgeryDate]),
+        new("unmasked-back-pain", [P.HistoryBeforeSurgery], [P.StartedWhen], [P.KneePainNow, P.IntensityNow, P.KneePainBeforeSurgery]),
+        new("spinal-anesthesia", [P.Anesthesia, P.StartedWhen, P.SurgeryDate, P.AssessedOn]),
         new("insomnia", [P.TroubleSleeping], [P.PoorNightsPerWeek], [P.HoursPerNight]),
         new("gait-abnormality", [P.PreoperativeAlignment], [P.Limp], [P.LegLengthDifferenceNoticed], [P.WalkingAid]),
         new("unrealistic-expectations", [P.ExpectsNoPainAtAll], [P.ExpectsSurgeryToFixBackPain], [P.ExpectedFullRecoveryWeeks]),
+        new("psychological-distress", [P.LittleInterestOrPleasure, P.FeelingDownDepressedOrHopeless], [P.FeelingNervousAnxiousOrOnEdge, P.UnableToStopOrControlWorrying]),
+        new("fear-of-movement", [P.AvoidsMovementForFearOfHarm]),
     ];
 
     public static int Count => Shapes.Length;
@@ -104,11 +111,12 @@ internal static class FactorRules
             Likely = pain.HistoryBeforeSurgery == BackPainHistory.Chronic,
         };
 
-        // F6 is the seed article's own opinion, so it is never "likely".
+        // F6 is the seed article's own opinion, so it is never "likely". knee.painBeforeSurgery is
+        // reported even when omitted: its absence is part of what made the condition hold.
         var kneeNow = input.Knee?.PainNow?.Value;
         var kneeBefore = input.Knee?.PainBeforeSurgery?.Value;
         var unmasked = fired[PriorBackPain].Fired && kneeNow < facts.Intensity && (kneeBefore is null || kneeBefore > kneeNow);
-        fired[UnmaskedBackPain].Arms = unmasked ? fired[PriorBackPain].Arms | 1 << 2 | Bit(kneeBefore is not null, 3) : 0;
+        fired[UnmaskedBackPain].Arms = unmasked ? fired[PriorBackPain].Arms | 1 << 2 : 0;
 
         var spinal = facts.Neuraxial && pain.StartedWhen == PainOnset.AfterSurgery && facts.Days <= PostSpinalWindowDays;
         fired[SpinalAnesthesia] = new() { Arms = Bit(spinal, 0), Likely = facts.Days <= PostSpinalLikelyDays };
@@ -143,5 +151,13 @@ internal static class FactorRules
                 | Bit(expectations?.ExpectedFullRecoveryWeeks < RealisticRecoveryWeeks, 2),
             Likely = fixesBack,
         };
+
+        // F11 is a positive screen (likely); F12 rests on one unvalidated item (never likely).
+        fired[PsychologicalDistress] = new()
+        {
+            Arms = Bit(facts.Phq2 >= PositiveScreenFrom, 0) | Bit(facts.Gad2 >= PositiveScreenFrom, 1),
+            Likely = true,
+        };
+        fired[FearOfMovement].Arms = Bit(input.Psychosocial?.AvoidsMovementForFearOfHarm == true, 0);
     }
 }

@@ -16,9 +16,18 @@ internal readonly struct Facts
         PainSeverity = DerivedValues.PainSeverityOf(input.BackPain.IntensityNow);
         BodyMassIndex = DerivedValues.BodyMassIndex(input.Patient.HeightCm, input.Patient.WeightKg);
         Neuraxial = DerivedValues.IsNeuraxial(input.Surgery.Anesthesia);
-        OnAnticoagulant = DerivedValues.IsOnAnticoagulant(input.Medications?.Anticoagulant);
+        NeuraxialOrUnknown = DerivedValues.IsNeuraxialOrUnknown(input.Surgery.Anesthesia);
+        var medications = input.Medications;
         conditions = Mask(input.Conditions);
-        painMedicines = Mask(input.Medications?.PainMedicines);
+        painMedicines = Mask(medications?.PainMedicines);
+        AnticoagulantNotExcluded = DerivedValues.AnticoagulantNotExcluded(medications?.Anticoagulant);
+        AntiplateletReported = DerivedValues.AntiplateletReported(medications?.Antiplatelet);
+        BloodThinnerReported = DerivedValues.BloodThinnerReported(medications);
+        LongTermSteroids = medications?.LongTermSteroids == true;
+        OlderAge = input.Patient.AgeYears >= DerivedValues.FractureRiskFromAge;
+        Phq2 = DerivedValues.Phq2(input.Psychosocial);
+        Gad2 = DerivedValues.Gad2(input.Psychosocial);
+        Scores = DerivedValues.Scores(input);
     }
 
     /// <summary><c>d</c>, days since surgery.</summary>
@@ -33,7 +42,28 @@ internal readonly struct Facts
 
     public bool Neuraxial { get; }
 
-    public bool OnAnticoagulant { get; }
+    public bool NeuraxialOrUnknown { get; }
+
+    /// <summary>The anticoagulant part of bleedingRiskNotExcluded (an omitted answer counts).</summary>
+    public bool AnticoagulantNotExcluded { get; }
+
+    public bool AntiplateletReported { get; }
+
+    public bool BloodThinnerReported { get; }
+
+    public bool LongTermSteroids { get; }
+
+    /// <summary>Age 70 or more (the age part of fractureRisk).</summary>
+    public bool OlderAge { get; }
+
+    public int? Phq2 { get; }
+
+    public int? Gad2 { get; }
+
+    public AssessmentScores Scores { get; }
+
+    /// <summary>Diabetes, immunosuppression or long-term steroid tablets: an infection can be hard to spot (A5 and self-monitor-pain variants).</summary>
+    public bool InfectionHardToSpot => Has(Condition.Diabetes) || Has(Condition.Immunosuppression) || LongTermSteroids;
 
     /// <summary>Whether <c>conditions</c> holds any entry other than those in <paramref name="except"/>.</summary>
     public bool HasConditionOtherThan(Condition except) => (conditions & ~(1 << (int)except)) != 0;

@@ -1,7 +1,7 @@
 namespace KneeSpine.Engine.Input;
 
 /// <summary>
-/// One follow-up assessment of one patient (assessment-input.schema.json, version 1).
+/// One follow-up assessment of one patient (assessment-input.schema.json, version 2).
 /// </summary>
 /// <remarks>
 /// Optional sections are <see langword="null"/> when the input omitted them, and optional fields
@@ -22,7 +22,7 @@ public sealed record AssessmentInput(
     RedFlagAnswers RedFlags)
 {
     /// <summary>The input schema version this model implements.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Operated-knee pain (<c>knee</c>), when given.</summary>
     public KneeInfo? Knee { get; init; }
@@ -41,4 +41,10 @@ public sealed record AssessmentInput(
 
     /// <summary>What the patient expects of recovery (<c>expectations</c>), when given.</summary>
     public ExpectationsInfo? Expectations { get; init; }
+
+    /// <summary>Mood, worry and fear of movement (<c>psychosocial</c>), when given.</summary>
+    public PsychosocialInfo? Psychosocial { get; init; }
+
+    /// <summary>Back-function items (<c>backFunction</c>), when given.</summary>
+    public BackFunctionInfo? BackFunction { get; init; }
 }

@@ -64,6 +64,8 @@ public static class AssessmentInputJson
             Choice(writer, "anticoagulant"u8, medications.Anticoagulant);
             ChoiceList(writer, "painMedicines"u8, medications.PainMedicines);
             Number(writer, "opioidDaysLastWeek"u8, medications.OpioidDaysLastWeek);
+            Choice(writer, "antiplatelet"u8, medications.Antiplatelet);
+            Boolean(writer, "longTermSteroids"u8, medications.LongTermSteroids);
             writer.WriteEndObject();
         }
 
@@ -73,6 +75,27 @@ public static class AssessmentInputJson
             Boolean(writer, "expectsNoPainAtAll"u8, expectations.ExpectsNoPainAtAll);
             Boolean(writer, "expectsSurgeryToFixBackPain"u8, expectations.ExpectsSurgeryToFixBackPain);
             Number(writer, "expectedFullRecoveryWeeks"u8, expectations.ExpectedFullRecoveryWeeks);
+            writer.WriteEndObject();
+        }
+
+        if (input.Psychosocial is { } psychosocial)
+        {
+            writer.WriteStartObject("psychosocial"u8);
+            Number(writer, "littleInterestOrPleasure"u8, psychosocial.LittleInterestOrPleasure);
+            Number(writer, "feelingDownDepressedOrHopeless"u8, psychosocial.FeelingDownDepressedOrHopeless);
+            Number(writer, "feelingNervousAnxiousOrOnEdge"u8, psychosocial.FeelingNervousAnxiousOrOnEdge);
+            Number(writer, "unableToStopOrControlWorrying"u8, psychosocial.UnableToStopOrControlWorrying);
+            Boolean(writer, "avoidsMovementForFearOfHarm"u8, psychosocial.AvoidsMovementForFearOfHarm);
+            writer.WriteEndObject();
+        }
+
+        if (input.BackFunction is { } backFunction)
+        {
+            writer.WriteStartObject("backFunction"u8);
+            Number(writer, "standingUpFromChair"u8, backFunction.StandingUpFromChair);
+            Number(writer, "walking15Minutes"u8, backFunction.Walking15Minutes);
+            Number(writer, "puttingOnSocksAndShoes"u8, backFunction.PuttingOnSocksAndShoes);
+            Number(writer, "lightHouseholdJobs"u8, backFunction.LightHouseholdJobs);
             writer.WriteEndObject();
         }
 
@@ -132,13 +155,17 @@ public static class AssessmentInputJson
         writer.WriteStartObject("redFlags"u8);
         writer.WriteBoolean("newBladderOrBowelProblem"u8, flags.NewBladderOrBowelProblem);
         writer.WriteBoolean("numbnessInSaddleArea"u8, flags.NumbnessInSaddleArea);
+        writer.WriteBoolean("sciaticaBothLegs"u8, flags.SciaticaBothLegs);
         writer.WriteBoolean("legWeaknessOrNumbnessGettingWorse"u8, flags.LegWeaknessOrNumbnessGettingWorse);
+        writer.WriteBoolean("newLegWeaknessOrNumbness"u8, flags.NewLegWeaknessOrNumbness);
+        writer.WriteBoolean("suddenSevereBackPain"u8, flags.SuddenSevereBackPain);
+        writer.WriteBoolean("chestPainOrShortnessOfBreath"u8, flags.ChestPainOrShortnessOfBreath);
+        writer.WriteBoolean("coughingBloodOrFainting"u8, flags.CoughingBloodOrFainting);
         writer.WriteBoolean("feverOrChills"u8, flags.FeverOrChills);
         writer.WriteBoolean("woundRednessOrDischarge"u8, flags.WoundRednessOrDischarge);
         writer.WriteBoolean("recentFallOrInjury"u8, flags.RecentFallOrInjury);
-        writer.WriteBoolean("unexplainedWeightLoss"u8, flags.UnexplainedWeightLoss);
-        writer.WriteBoolean("chestPainOrShortnessOfBreath"u8, flags.ChestPainOrShortnessOfBreath);
         writer.WriteBoolean("calfSwellingOrPain"u8, flags.CalfSwellingOrPain);
+        writer.WriteBoolean("unexplainedWeightLoss"u8, flags.UnexplainedWeightLoss);
         writer.WriteBoolean("severePainNotEasedByRestOrPosition"u8, flags.SeverePainNotEasedByRestOrPosition);
         writer.WriteEndObject();
     }

@@ -87,11 +87,28 @@ public static class AssessmentInputValidator
             Code(FieldIndex.Anticoagulant, medications.Anticoagulant, ref errors);
             List(FieldIndex.PainMedicines, medications.PainMedicines, ref errors);
             Number(FieldIndex.OpioidDaysLastWeek, medications.OpioidDaysLastWeek, ref errors);
+            Code(FieldIndex.Antiplatelet, medications.Antiplatelet, ref errors);
         }
 
         if (input.Expectations is { } expectations)
         {
             Number(FieldIndex.ExpectedFullRecoveryWeeks, expectations.ExpectedFullRecoveryWeeks, ref errors);
+        }
+
+        if (input.Psychosocial is { } psychosocial)
+        {
+            Number(FieldIndex.LittleInterestOrPleasure, psychosocial.LittleInterestOrPleasure, ref errors);
+            Number(FieldIndex.FeelingDownDepressedOrHopeless, psychosocial.FeelingDownDepressedOrHopeless, ref errors);
+            Number(FieldIndex.FeelingNervousAnxiousOrOnEdge, psychosocial.FeelingNervousAnxiousOrOnEdge, ref errors);
+            Number(FieldIndex.UnableToStopOrControlWorrying, psychosocial.UnableToStopOrControlWorrying, ref errors);
+        }
+
+        if (input.BackFunction is { } backFunction)
+        {
+            Number(FieldIndex.StandingUpFromChair, backFunction.StandingUpFromChair, ref errors);
+            Number(FieldIndex.Walking15Minutes, backFunction.Walking15Minutes, ref errors);
+            Number(FieldIndex.PuttingOnSocksAndShoes, backFunction.PuttingOnSocksAndShoes, ref errors);
+            Number(FieldIndex.LightHouseholdJobs, backFunction.LightHouseholdJobs, ref errors);
         }
 
         return errors.ToList();

@@ -54,6 +54,7 @@ public enum Condition
     /** <summary>kidney-disease</summary> */ KidneyDisease,
     /** <summary>heart-disease</summary> */ HeartDisease,
     /** <summary>peripheral-neuropathy</summary> */ PeripheralNeuropathy,
+    /** <summary>immunosuppression</summary> */ Immunosuppression,
 }
 
 /// <summary>Blood thinner use (<c>medications.anticoagulant</c>).</summary>
@@ -61,3 +62,6 @@ public enum AnticoagulantUse { /** <summary>none</summary> */ None, /** <summary
 
 /// <summary>Pain medicines in use (<c>medications.painMedicines</c>).</summary>
 public enum PainMedicine { /** <summary>paracetamol</summary> */ Paracetamol, /** <summary>nsaid</summary> */ Nsaid, /** <summary>opioid</summary> */ Opioid, /** <summary>gabapentinoid</summary> */ Gabapentinoid, /** <summary>other</summary> */ Other }
+
+/// <summary>Antiplatelet use (<c>medications.antiplatelet</c>).</summary>
+public enum AntiplateletUse { /** <summary>none</summary> */ None, /** <summary>aspirin</summary> */ Aspirin, /** <summary>other</summary> */ Other, /** <summary>unknown</summary> */ Unknown }

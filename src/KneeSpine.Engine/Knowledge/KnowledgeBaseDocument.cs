@@ -16,6 +16,21 @@ internal sealed record KnowledgeBaseDocument(
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
+    /// <summary>The two lists of the printed handout; absent only in an archived knowledge base.</summary>
+    public HandoutSet? Handout { get; init; }
+
+    internal sealed record HandoutSet(HandoutListEntry Emergency, HandoutListEntry Urgent);
+
+    internal sealed record HandoutListEntry(string Heading, IReadOnlyList<HandoutEntry> Items)
+    {
+        public string? Intro { get; init; }
+    }
+
+    internal sealed record HandoutEntry(IReadOnlyList<string> Alerts, string Text)
+    {
+        public string? ShowWhen { get; init; }
+    }
+
     internal sealed record HeadlineSet(
         string Emergency,
         string Urgent,
@@ -46,6 +61,8 @@ internal sealed record KnowledgeBaseDocument(
         public string? Text { get; init; }
 
         public string? ClinicianText { get; init; }
+
+        public bool Replaces { get; init; }
     }
 
     internal sealed record Note(string Id, string Text);

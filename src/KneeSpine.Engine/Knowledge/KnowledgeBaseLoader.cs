@@ -15,7 +15,18 @@ internal sealed class KnowledgeBaseLoader
     private readonly List<string> problems = [];
     private readonly HashSet<string> sourceIds = new(StringComparer.Ordinal);
 
-    public static KnowledgeBase Load(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// An archived knowledge base is loaded only to display the results made under it: its entries are
+    /// not matched against the rules of this engine, which implements a later specification.
+    /// </summary>
+    private readonly bool archived;
+
+    private KnowledgeBaseLoader(bool archived)
+    {
+        this.archived = archived;
+    }
+
+    public static KnowledgeBase Load(ReadOnlySpan<byte> utf8Json, bool archived = false)
     {
         KnowledgeBaseDocument? document;
         try
@@ -29,7 +40,7 @@ internal sealed class KnowledgeBaseLoader
 
         return document is null
             ? throw new KnowledgeBaseException(["The knowledge base is empty: the document is null."])
-            : new KnowledgeBaseLoader().Build(document);
+            : new KnowledgeBaseLoader(archived).Build(document);
     }
 
     private KnowledgeBase Build(KnowledgeBaseDocument document)
@@ -47,10 +58,71 @@ internal sealed class KnowledgeBaseLoader
         var factors = Factors(document.Factors);
         var planItems = PlanItems(document.PlanItems, alerts);
         var notes = Notes(document.Notes);
+        var handout = Handout(document.Handout, alerts);
 
         return problems.Count > 0
             ? throw new KnowledgeBaseException(problems)
-            : new KnowledgeBase(document.KnowledgeBaseVersion, document.Disclaimer, headlines, new(alerts), new(factors), new(planItems), new(notes), new(sources));
+            : new KnowledgeBase(document.KnowledgeBaseVersion, document.Disclaimer, headlines, new(alerts), new(factors), new(planItems), new(notes), new(sources))
+            {
+                Handout = handout,
+                IsArchived = archived,
+            };
+    }
+
+    private HandoutLists? Handout(KnowledgeBaseDocument.HandoutSet? handout, List<AlertDefinition> alerts)
+    {
+        if (handout is null)
+        {
+            if (!archived)
+            {
+                problems.Add("handout: the two lists of the printed handout are missing.");
+            }
+
+            return null;
+        }
+
+        return new(HandoutList("handout.emergency", handout.Emergency, TriageLevel.Emergency, alerts), HandoutList("handout.urgent", handout.Urgent, TriageLevel.Urgent, alerts));
+    }
+
+    /// <summary>A handout list may name only alerts of its own level, and must name every one of them.</summary>
+    private HandoutList HandoutList(string where, KnowledgeBaseDocument.HandoutListEntry list, TriageLevel level, List<AlertDefinition> alerts)
+    {
+        var items = new List<HandoutItem>();
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            var item = list.Items[i];
+            var at = $"{where}.items[{i}]";
+            foreach (var id in item.Alerts)
+            {
+                if (alerts.Find(a => a.Id == id) is not { } alert)
+                {
+                    problems.Add($"{at}.alerts: '{id}' is not an alert.");
+                }
+                else if (alert.Level != level)
+                {
+                    problems.Add($"{at}.alerts: '{id}' is {Code<TriageLevel>.ToCode(alert.Level)}, not {Code<TriageLevel>.ToCode(level)}: each list holds only signs of its own level.");
+                }
+            }
+
+            if (item.ShowWhen is { } condition && !HandoutItem.Conditions.Contains(condition, StringComparer.Ordinal))
+            {
+                problems.Add($"{at}.showWhen: the engine has no condition '{condition}' (known: {string.Join(", ", HandoutItem.Conditions)}).");
+            }
+
+            items.Add(new(Array.AsReadOnly(item.Alerts.ToArray()), Text(at + ".text", item.Text), item.ShowWhen));
+        }
+
+        foreach (var missing in alerts.Where(a => a.Level == level && !items.Any(i => i.Alerts.Contains(a.Id, StringComparer.Ordinal))))
+        {
+            problems.Add($"{where}: the {Code<TriageLevel>.ToCode(level)} alert '{missing.Id}' has no sign on this list.");
+        }
+
+        if (list.Intro is not null)
+        {
+            Text(where + ".intro", list.Intro);
+        }
+
+        return new(Text(where + ".heading", list.Heading), list.Intro, Array.AsReadOnly(items.ToArray()));
     }
 
     private List<SourceDefinition> Sources(IReadOnlyList<KnowledgeBaseDocument.Source> sources)
@@ -120,7 +192,12 @@ internal sealed class KnowledgeBaseLoader
         {
             var where = $"planItems['{item.Id}']";
             IReadOnlyList<string> sources;
-            if (shape.TriageLevel is { } level)
+            if (archived && item.Sources is null)
+            {
+                // An archived triage item cited the sources of the alerts that fired; the stored results hold them.
+                sources = Array.AsReadOnly(Array.Empty<string>());
+            }
+            else if (shape.TriageLevel is { } level)
             {
                 if (item.Sources is not null)
                 {
@@ -157,17 +234,13 @@ internal sealed class KnowledgeBaseLoader
             {
                 problems.Add($"{where}: the id is used twice.");
             }
-            else if (!NoteRules.Ids.Contains(note.Id, StringComparer.Ordinal))
+            else if (!archived)
             {
+                // Version 2 has no notes: A3 itself now counts an unknown blood thinner.
                 problems.Add($"{where}: the engine has no rule for this note.");
             }
 
             definitions.Add(new(note.Id, Text(where + ".text", note.Text)));
-        }
-
-        foreach (var missing in NoteRules.Ids.Except(ids, StringComparer.Ordinal))
-        {
-            problems.Add($"notes: '{missing}' is missing.");
         }
 
         return definitions;
@@ -177,6 +250,12 @@ internal sealed class KnowledgeBaseLoader
     private List<(T Entry, RuleShape Shape)> Matched<T>(string section, IReadOnlyList<T> entries, Func<T, string> id, RuleShape[] shapes)
     {
         var ids = entries.Select(id).ToArray();
+        if (archived)
+        {
+            // Display only: each entry stands for itself, with whatever variants it declares.
+            return [.. entries.Select(e => (e, new RuleShape(id(e), [], [])))];
+        }
+
         foreach (var duplicate in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             problems.Add($"{section}['{duplicate.Key}']: the id is used twice.");
@@ -232,7 +311,7 @@ internal sealed class KnowledgeBaseLoader
         foreach (var variant in variants)
         {
             var at = $"{where}.variants['{variant.Id}']";
-            if (!shape.Variants.Contains(variant.Id, StringComparer.Ordinal))
+            if (!archived && !shape.Variants.Contains(variant.Id, StringComparer.Ordinal))
             {
                 problems.Add($"{at}: the engine has no condition of this name for '{shape.Id}' (known: {string.Join(", ", shape.Variants)}).");
             }
@@ -240,6 +319,11 @@ internal sealed class KnowledgeBaseLoader
             if (variant.Text is null && variant.ClinicianText is null)
             {
                 problems.Add($"{at}: needs a text or a clinicianText.");
+            }
+
+            if (variant.Replaces && variant.Text is null)
+            {
+                problems.Add($"{at}: a replacing variant needs a text.");
             }
 
             if (variant.ClinicianText is not null && !clinicianText)
@@ -251,7 +335,7 @@ internal sealed class KnowledgeBaseLoader
             Optional(at + ".clinicianText", variant.ClinicianText);
         }
 
-        foreach (var missing in shape.Variants.Except(ids, StringComparer.Ordinal))
+        foreach (var missing in archived ? [] : shape.Variants.Except(ids, StringComparer.Ordinal))
         {
             problems.Add($"{where}.variants: '{missing}' is missing.");
         }
@@ -261,7 +345,7 @@ internal sealed class KnowledgeBaseLoader
             problems.Add($"{where}.variants: a variant id is used twice.");
         }
 
-        return Array.AsReadOnly(variants.Select(v => new TextVariant(v.Id, v.Text, v.ClinicianText)).ToArray());
+        return Array.AsReadOnly(variants.Select(v => new TextVariant(v.Id, v.Text, v.ClinicianText) { Replaces = v.Replaces }).ToArray());
     }
 
     private string Text(string where, string? text)

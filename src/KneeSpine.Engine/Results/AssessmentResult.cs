@@ -1,6 +1,11 @@
 namespace KneeSpine.Engine.Results;
 
-/// <summary>The result of evaluating one assessment (assessment-result.schema.json, version 1).</summary>
+/// <summary>The result of evaluating one assessment (assessment-result.schema.json, version 2).</summary>
+/// <remarks>
+/// A stored result is immutable: a result read back from version 1 (<see cref="SchemaVersion"/> 1,
+/// knowledge base 2026.11) keeps its ids, texts and versions, has no <see cref="Scores"/>, and is
+/// shown as it was, never re-evaluated.
+/// </remarks>
 /// <param name="KnowledgeBaseVersion">Version of the knowledge base that produced this result.</param>
 /// <param name="DaysSinceSurgery">Days from the surgery date to the assessment date.</param>
 /// <param name="PainSeverity">Severity band of the back pain now.</param>
@@ -21,8 +26,27 @@ public sealed record AssessmentResult(
     IReadOnlyList<PlanItem> Plan,
     IReadOnlyList<string> Notes)
 {
-    /// <summary>The result schema version this model implements.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The result schema version that evaluation produces now.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The oldest result schema version that can still be read (for display only).</summary>
+    public const int OldestReadableSchemaVersion = 1;
+
+    /// <summary>The schema version of this result: <see cref="CurrentSchemaVersion"/> for new results, 1 for a stored version 1 result.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>The questionnaire scores (never part of the triage); <see langword="null"/> only for a version 1 result, which had none.</summary>
+    public AssessmentScores? Scores { get; init; }
+}
+
+/// <summary>The optional questionnaire scores of a result (<c>scores</c>); each is <see langword="null"/> when an item of it was not answered.</summary>
+/// <param name="Phq2">PHQ-2, 0-6; 3 or more is a positive depression screen.</param>
+/// <param name="Gad2">GAD-2, 0-6; 3 or more is a positive anxiety screen.</param>
+/// <param name="BackFunction">KneeSpine back-function items, 0-12, higher is more limited; not a validated instrument, no minimal important change.</param>
+public sealed record AssessmentScores(int? Phq2, int? Gad2, int? BackFunction)
+{
+    /// <summary>No score computable.</summary>
+    public static AssessmentScores None { get; } = new(null, null, null);
 }
 
 /// <summary>Triage level and its one-sentence plain-language headline.</summary>

@@ -5,7 +5,7 @@ using KneeSpine.Engine.Codes;
 
 namespace KneeSpine.Engine.Results;
 
-/// <summary>Writes and reads results as assessment-result.schema.json (version 1).</summary>
+/// <summary>Writes and reads results as assessment-result.schema.json (version 2; stored version 1 results are read and written back unchanged).</summary>
 /// <remarks>
 /// Hand-written over <see cref="Utf8JsonWriter"/> with pre-encoded property names and codes; the
 /// knowledge base's texts are written pre-encoded (the bytes are those the writer's encoder would give),
@@ -18,6 +18,10 @@ public static class AssessmentResultJson
     private static readonly JsonEncodedText DaysSinceSurgery = JsonEncodedText.Encode("daysSinceSurgery");
     private static readonly JsonEncodedText PainSeverityName = JsonEncodedText.Encode("painSeverity");
     private static readonly JsonEncodedText BodyMassIndex = JsonEncodedText.Encode("bodyMassIndex");
+    private static readonly JsonEncodedText ScoresName = JsonEncodedText.Encode("scores");
+    private static readonly JsonEncodedText Phq2 = JsonEncodedText.Encode("phq2");
+    private static readonly JsonEncodedText Gad2 = JsonEncodedText.Encode("gad2");
+    private static readonly JsonEncodedText BackFunction = JsonEncodedText.Encode("backFunction");
     private static readonly JsonEncodedText TriageName = JsonEncodedText.Encode("triage");
     private static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
     private static readonly JsonEncodedText Headline = JsonEncodedText.Encode("headline");
@@ -47,7 +51,7 @@ public static class AssessmentResultJson
         ArgumentNullException.ThrowIfNull(result);
 
         writer.WriteStartObject();
-        writer.WriteNumber(SchemaVersion, AssessmentResult.SchemaVersion);
+        writer.WriteNumber(SchemaVersion, result.SchemaVersion);
         writer.WriteString(KnowledgeBaseVersion, result.KnowledgeBaseVersion);
         writer.WriteNumber(DaysSinceSurgery, result.DaysSinceSurgery);
         writer.WriteString(PainSeverityName, Severities[(int)result.PainSeverity]);
@@ -58,6 +62,17 @@ public static class AssessmentResultJson
         else
         {
             writer.WriteNull(BodyMassIndex);
+        }
+
+        if (result.SchemaVersion >= AssessmentResult.CurrentSchemaVersion)
+        {
+            // Version 1 results had no scores; writing them back must not add any.
+            var scores = result.Scores ?? AssessmentScores.None;
+            writer.WriteStartObject(ScoresName);
+            WriteScore(writer, Phq2, scores.Phq2);
+            WriteScore(writer, Gad2, scores.Gad2);
+            WriteScore(writer, BackFunction, scores.BackFunction);
+            writer.WriteEndObject();
         }
 
         writer.WriteStartObject(TriageName);
@@ -133,6 +148,18 @@ public static class AssessmentResultJson
     /// <summary>Reads a result written by <see cref="Write"/> (any standard JSON formatting of it).</summary>
     /// <exception cref="JsonException">The document is not a version 1 result; the message names the JSON path.</exception>
     public static AssessmentResult Read(ReadOnlySpan<byte> utf8Json) => AssessmentResultReader.Read(utf8Json);
+
+    private static void WriteScore(Utf8JsonWriter writer, JsonEncodedText name, int? score)
+    {
+        if (score is { } value)
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
 
     private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {

@@ -12,10 +12,12 @@ internal static class AssessmentResultReader
     {
         using var document = JsonDocument.Parse(utf8Json.ToArray());
         var root = document.RootElement;
-        var reader = new ObjectReader(root, "$", "schemaVersion", "knowledgeBaseVersion", "daysSinceSurgery", "painSeverity", "bodyMassIndex", "triage", "alerts", "factors", "plan", "notes");
-        if (reader.Required("schemaVersion", JsonValueKind.Number).GetInt32() != AssessmentResult.SchemaVersion)
+        var reader = new ObjectReader(root, "$", "schemaVersion", "knowledgeBaseVersion", "daysSinceSurgery", "painSeverity", "bodyMassIndex", "scores", "triage", "alerts", "factors", "plan", "notes");
+        var versionElement = reader.Required("schemaVersion", JsonValueKind.Number);
+        if (!versionElement.TryGetInt32(out var schemaVersion)
+            || schemaVersion is < AssessmentResult.OldestReadableSchemaVersion or > AssessmentResult.CurrentSchemaVersion)
         {
-            throw Problem("$.schemaVersion", $"must be {AssessmentResult.SchemaVersion}");
+            throw Problem("$.schemaVersion", $"must be {AssessmentResult.CurrentSchemaVersion} (or {AssessmentResult.OldestReadableSchemaVersion} for a stored result of version 1)");
         }
 
         var days = reader.Required("daysSinceSurgery", JsonValueKind.Number);
@@ -28,6 +30,18 @@ internal static class AssessmentResultReader
             ? bmi.ValueKind == JsonValueKind.Number ? bmi.GetDouble() : throw Problem("$.bodyMassIndex", "must be a number or null")
             : null;
 
+        // A version 1 result never had scores; a version 2 result always has them.
+        AssessmentScores? scores = null;
+        if (schemaVersion >= AssessmentResult.CurrentSchemaVersion)
+        {
+            var scoreReader = new ObjectReader(reader.Required("scores", JsonValueKind.Object), "$.scores", "phq2", "gad2", "backFunction");
+            scores = new AssessmentScores(Score(scoreReader, "phq2", 6), Score(scoreReader, "gad2", 6), Score(scoreReader, "backFunction", 12));
+        }
+        else if (reader.Optional("scores") is not null)
+        {
+            throw Problem("$.scores", "a version 1 result has no scores");
+        }
+
         var triage = new ObjectReader(reader.Required("triage", JsonValueKind.Object), "$.triage", "level", "headline");
         return new AssessmentResult(
             reader.String("knowledgeBaseVersion"),
@@ -38,7 +52,24 @@ internal static class AssessmentResultReader
             Array(reader, "alerts", Alert),
             Array(reader, "factors", Factor),
             Array(reader, "plan", PlanItem),
-            reader.Optional("notes") is { } notes ? Strings(notes, "$.notes") : []);
+            reader.Optional("notes") is { } notes ? Strings(notes, "$.notes") : [])
+        {
+            SchemaVersion = schemaVersion,
+            Scores = scores,
+        };
+    }
+
+    private static int? Score(ObjectReader scores, string name, int maximum)
+    {
+        var element = scores.Required(name, JsonValueKind.Undefined);
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) && value >= 0 && value <= maximum
+            ? value
+            : throw Problem($"$.scores.{name}", $"must be a whole number from 0 to {maximum}, or null");
     }
 
     private static AlertFinding Alert(JsonElement element, string path)
@@ -130,6 +161,7 @@ internal static class AssessmentResultReader
 
         public JsonElement? Optional(string name) => properties.TryGetValue(name, out var value) ? value : null;
 
+        /// <summary>The property <paramref name="name"/>, of <paramref name="kind"/> (<see cref="JsonValueKind.Undefined"/>: any kind).</summary>
         public JsonElement Required(string name, JsonValueKind kind)
         {
             if (!properties.TryGetValue(name, out var value))
@@ -137,7 +169,7 @@ internal static class AssessmentResultReader
                 throw Problem($"{Path}.{name}", "is required");
             }
 
-            return value.ValueKind == kind ? value : throw Problem($"{Path}.{name}", $"must be {kind.ToString().ToLowerInvariant()}");
+            return kind == JsonValueKind.Undefined || value.ValueKind == kind ? value : throw Problem($"{Path}.{name}", $"must be {kind.ToString().ToLowerInvariant()}");
         }
 
         public string String(string name) => Required(name, JsonValueKind.String).GetString()!;

@@ -12,7 +12,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     private const string FlagPrioritySystem = "http://terminology.hl7.org/CodeSystem/flag-priority-code";
 
     public AssessmentResources Build(
-        QuestionnaireResponse response, AssessmentInput input, AssessmentResult result, ResourceReference subject, ResourceIdentity identity)
+        QuestionnaireResponse response, RecordedInput input, AssessmentResult result, ResourceReference subject, ResourceIdentity identity)
     {
         var responseReference = identity.ReferenceTo(response);
         var date = FhirDates.DateTime(input.AssessedOn);
@@ -69,19 +69,19 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     }
 
     private static IEnumerable<Observation> PainObservations(
-        AssessmentInput input, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
+        RecordedInput input, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
     {
-        yield return PainObservation(identity.IdFor("back-pain"), ObservationCodes.BackPainNow, input.BackPain.IntensityNow,
+        yield return PainObservation(identity.IdFor("back-pain"), ObservationCodes.BackPainNow, input.BackPainNow,
             StandardCodes.LowerBack, subject, date, response);
-        if (input.Knee?.PainNow is { } kneePain)
+        if (input.KneePainNow is { } kneePain)
         {
             yield return PainObservation(identity.IdFor("knee-pain"), ObservationCodes.KneePainNow, kneePain,
-                KneeSite(input.Surgery.Side), subject, date, response);
+                KneeSite(input.SurgerySide), subject, date, response);
         }
     }
 
     private static Observation PainObservation(
-        string id, Coding code, PainScore score, Coding bodySite, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
+        string id, Coding code, int score, Coding bodySite, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
         {
             Id = id,
             Status = ObservationStatus.Final,
@@ -91,7 +91,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Effective = date,
             Value = new Quantity
             {
-                Value = score.Value,
+                Value = score,
                 Unit = StandardCodes.ScoreUnit,
                 System = StandardCodes.Ucum,
                 Code = StandardCodes.ScoreUnit,
@@ -198,8 +198,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             return Concept(new Coding(KneeSpineCodeSystems.Factor, id, text.FactorTitle(id)));
         }
 
-        return id == KneeSpineCodeSystems.BaselineCode
-            ? new CodeableConcept { Coding = [KneeSpineCodeSystems.Baseline] }
-            : throw new ArgumentException($"Plan reason '{id}' is neither an alert, a factor nor '{KneeSpineCodeSystems.BaselineCode}'.", nameof(id));
+        return KneeSpineCodeSystems.PlanBases.FirstOrDefault(b => b.Code == id) is { } basis
+            ? new CodeableConcept { Coding = [(Coding)basis.DeepCopy()] }
+            : throw new ArgumentException($"Plan reason '{id}' is neither an alert, a factor nor a plan basis.", nameof(id));
     }
 }

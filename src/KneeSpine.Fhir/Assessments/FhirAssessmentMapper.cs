@@ -53,7 +53,7 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
         var subject = Subject(patientReference ?? response.Subject?.Reference);
         copy.Subject ??= patientReference is null ? null : new ResourceReference(patientReference);
 
-        var resources = builder.Build(copy, input, result, subject, identity);
+        var resources = builder.Build(copy, RecordedInput.FromInput(input), result, subject, identity);
         return new Bundle
         {
             Type = Bundle.BundleType.Collection,
@@ -68,6 +68,12 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
     public AssessmentResources ToResources(StoredAssessment assessment, string patientReference, Uri serverBase)
     {
         ArgumentNullException.ThrowIfNull(assessment);
+        // A stored result of earlier rules is labelled with that knowledge base's titles, never relabelled.
+        if (KnowledgeBase.For(assessment.Result) is var own && own.Version == assessment.Result.KnowledgeBaseVersion && own.Version != knowledgeBase.Version)
+        {
+            return new FhirAssessmentMapper(own).ToResources(assessment, patientReference, serverBase);
+        }
+
         var identity = ResourceIdentity.Stored("assessment:" + assessment.Id, serverBase);
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(assessment.Input, patientReference, assessment.Authored);
         response.Id = assessment.Id;

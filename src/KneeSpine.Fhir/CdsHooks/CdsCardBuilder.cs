@@ -39,6 +39,12 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(patientLink);
+        // A stored result of earlier rules is labelled with that knowledge base's titles, never relabelled.
+        if (KnowledgeBase.For(result) is var own && own.Version == result.KnowledgeBaseVersion && own.Version != knowledgeBase.Version)
+        {
+            return new CdsCardBuilder(own).BuildCard(result, patientLink);
+        }
+
         return new Card
         {
             Summary = Summary(result),

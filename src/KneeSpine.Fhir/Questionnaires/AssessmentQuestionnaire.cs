@@ -17,7 +17,11 @@ public static class AssessmentQuestionnaire
     public static string Version { get; } = AssessmentInput.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The canonical with its version, as QuestionnaireResponse.questionnaire carries it.</summary>
-    public static string VersionedCanonical { get; } = KneeSpineCodeSystems.QuestionnaireUrl + "|" + Version;
+    public static string VersionedCanonical { get; } = CanonicalOf(AssessmentInput.SchemaVersion);
+
+    /// <summary>The canonical of the Questionnaire of input schema <paramref name="schemaVersion"/> (<c>|1</c> for records kept from version 1).</summary>
+    public static string CanonicalOf(int schemaVersion) =>
+        KneeSpineCodeSystems.QuestionnaireUrl + "|" + schemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Extension holding the lowest allowed answer of an item.</summary>
     public const string MinValueExtension = "http://hl7.org/fhir/StructureDefinition/minValue";
@@ -38,6 +42,8 @@ public static class AssessmentQuestionnaire
         ["conditions"] = "Health problems",
         ["medications"] = "Medicines",
         ["expectations"] = "What you expect",
+        ["psychosocial"] = "Mood and worry (you may skip these)",
+        ["backFunction"] = "Back function (you may skip these)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The linkId of the group that holds the items of <paramref name="section"/>.</summary>
@@ -47,6 +53,9 @@ public static class AssessmentQuestionnaire
     /// <summary>The title shown for <paramref name="section"/>.</summary>
     /// <exception cref="KeyNotFoundException">The section is not one of <see cref="InputFields.Sections"/>.</exception>
     public static string SectionTitle(string section) => SectionTitles[section];
+
+    /// <summary>The linkId of the display item that shows the stem before the field at <paramref name="path"/>.</summary>
+    public static string StemLinkId(string path) => "stem:" + path;
 
     /// <summary>Builds the Questionnaire (a new instance each call, so callers may change it).</summary>
     public static Questionnaire Build()
@@ -67,14 +76,30 @@ public static class AssessmentQuestionnaire
         foreach (var section in InputFields.Sections)
         {
             var fields = InputFields.All.Where(f => f.Section == section).ToList();
-            questionnaire.Item.Add(new Questionnaire.ItemComponent
+            var group = new Questionnaire.ItemComponent
             {
                 LinkId = GroupLinkId(section),
                 Text = SectionTitle(section),
                 Type = Questionnaire.QuestionnaireItemType.Group,
                 Required = fields.Any(f => f.Required),
-                Item = [.. fields.Select(ToItem)],
-            });
+            };
+            // A questionnaire's shared stem (PHQ-2 and GAD-2, back function) is shown once, before its items.
+            foreach (var run in Runs(fields))
+            {
+                if (run[0].Stem is { } stem)
+                {
+                    group.Item.Add(new Questionnaire.ItemComponent
+                    {
+                        LinkId = StemLinkId(run[0].Path),
+                        Text = StemText(run[0]),
+                        Type = Questionnaire.QuestionnaireItemType.Display,
+                    });
+                }
+
+                group.Item.AddRange(run.Select(ToItem));
+            }
+
+            questionnaire.Item.Add(group);
         }
 
         return questionnaire;
@@ -108,6 +133,30 @@ public static class AssessmentQuestionnaire
         }
 
         return item;
+    }
+
+    // The answer is the number; the stem names what each number means (the questionnaires' own scale).
+    private static string StemText(InputField field) =>
+        field.Stem + " Answers: " + string.Join(", ", field.AnswerLabels.Select((label, i) =>
+            $"{(field.Minimum ?? 0) + i} = {label}")) + ".";
+
+    // Consecutive fields that share a stem (or have none) form one run.
+    private static List<List<InputField>> Runs(List<InputField> fields)
+    {
+        var runs = new List<List<InputField>>();
+        foreach (var field in fields)
+        {
+            if (runs.Count > 0 && runs[^1][0].Stem == field.Stem)
+            {
+                runs[^1].Add(field);
+            }
+            else
+            {
+                runs.Add([field]);
+            }
+        }
+
+        return runs;
     }
 
     private static DataType Bound(FieldKind kind, decimal value) =>

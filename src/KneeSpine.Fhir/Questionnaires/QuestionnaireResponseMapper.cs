@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
 using KneeSpine.Engine.Input;
+using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Terminology;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
@@ -62,18 +63,28 @@ public static partial class QuestionnaireResponseMapper
 
     /// <summary>
     /// Writes <paramref name="input"/> as a completed response to <see cref="AssessmentQuestionnaire"/>, one
-    /// group per section that has answers, for exporting stored assessments.
+    /// group per section that has answers.
     /// </summary>
     /// <param name="input">The assessment.</param>
     /// <param name="subjectReference">Reference to the patient (<c>Patient/123</c>), when known.</param>
     /// <param name="authored">When the answers were given; the assessment date when omitted.</param>
-    public static QuestionnaireResponse ToQuestionnaireResponse(AssessmentInput input, string? subjectReference = null, DateTimeOffset? authored = null)
+    public static QuestionnaireResponse ToQuestionnaireResponse(AssessmentInput input, string? subjectReference = null, DateTimeOffset? authored = null) =>
+        ToQuestionnaireResponse(RecordedInput.FromInput(input), subjectReference, authored);
+
+    /// <summary>
+    /// Writes stored answers as a completed response, for exporting stored assessments. Answers recorded under an
+    /// earlier input schema answer that version of the Questionnaire (<c>|1</c>) and carry no question text, because
+    /// the current wording is not what was asked; a question that version did not ask has no item.
+    /// </summary>
+    /// <param name="input">The answers as recorded.</param>
+    /// <param name="subjectReference">Reference to the patient (<c>Patient/123</c>), when known.</param>
+    /// <param name="authored">When the answers were given; the assessment date when omitted.</param>
+    public static QuestionnaireResponse ToQuestionnaireResponse(RecordedInput input, string? subjectReference = null, DateTimeOffset? authored = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var document = JsonNode.Parse(AssessmentInputJson.ToJson(input))!.AsObject();
         var response = new QuestionnaireResponse
         {
-            Questionnaire = AssessmentQuestionnaire.VersionedCanonical,
+            Questionnaire = AssessmentQuestionnaire.CanonicalOf(input.SchemaVersion),
             Status = QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
             Authored = authored is { } at
                 ? new FhirDateTime(at).Value
@@ -83,13 +94,13 @@ public static partial class QuestionnaireResponseMapper
         foreach (var section in InputFields.Sections)
         {
             var items = InputFields.All
-                .Where(f => f.Section == section)
-                .Select(f => (Field: f, Node: Find(document, f.Path)))
+                .Where(f => f.Section == section && input.WasAsked(f.Path))
+                .Select(f => (Field: f, Node: input.Answer(f.Path)))
                 .Where(p => p.Node is not null and not JsonArray { Count: 0 })
                 .Select(p => new QuestionnaireResponse.ItemComponent
                 {
                     LinkId = p.Field.Path,
-                    Text = p.Field.Question,
+                    Text = input.IsEarlierVersion ? null : p.Field.Question,
                     Answer = [.. ToAnswers(p.Field, p.Node!)],
                 })
                 .ToList();
@@ -115,7 +126,14 @@ public static partial class QuestionnaireResponseMapper
                 "Only a completed (or amended) response can be assessed.", IssueType.Invalid));
         }
 
-        if (response.Questionnaire is { } canonical
+        if (response.Questionnaire == AssessmentQuestionnaire.CanonicalOf(1))
+        {
+            errors.Add(new AnswerError(ResourceExpression + ".questionnaire",
+                $"The response answers version 1 of the questionnaire (input schemaVersion 1), which is no longer evaluated: " +
+                $"answer {AssessmentQuestionnaire.VersionedCanonical} (schemaVersion {AssessmentInput.SchemaVersion}), which asks the version 2 red-flag questions.",
+                IssueType.NotSupported));
+        }
+        else if (response.Questionnaire is { } canonical
             && canonical != KneeSpineCodeSystems.QuestionnaireUrl
             && canonical != AssessmentQuestionnaire.VersionedCanonical)
         {
@@ -257,17 +275,6 @@ public static partial class QuestionnaireResponseMapper
         }
 
         target[names[^1]] = value;
-    }
-
-    private static JsonNode? Find(JsonObject document, string path)
-    {
-        JsonNode? node = document;
-        foreach (var name in path.Split('.'))
-        {
-            node = node is JsonObject o && o.TryGetPropertyValue(name, out var child) ? child : null;
-        }
-
-        return node;
     }
 
     private static string LinkIdOf(string jsonPath)

@@ -31,7 +31,7 @@ public static class KneeSpineCodeSystemResources
             Build(KneeSpineCodeSystems.Certainty, "Factor certainty", kb,
                 Engine.Codes.Code<Certainty>.Values.Reverse().Select(c => Concept(SpecCodes.Of(c), CodeDisplay.For(SpecCodes.Of(c)), null))),
             Build(KneeSpineCodeSystems.PlanItem, "Plan item", kb, knowledgeBase.PlanItems.Select(p => Concept(p.Id, p.Title, p.PatientText))),
-            Build(KneeSpineCodeSystems.PlanBasis, "Plan basis", kb, [Concept(KneeSpineCodeSystems.Baseline)]),
+            Build(KneeSpineCodeSystems.PlanBasis, "Plan basis", kb, KneeSpineCodeSystems.PlanBases.Select(Concept)),
             Build(KneeSpineCodeSystems.ObservationCode, "Observation", kb, ObservationCodes.All.Select(Concept)),
             Build(KneeSpineCodeSystems.InputField, "Assessment question", schema, InputFields.All.Select(f => Concept(f.Path, f.Label, f.Question))),
             Build(KneeSpineCodeSystems.AuditAction, "Audit action", AuditActionsVersion, Audit.AuditActions.All.Select(a => Concept(a.Code, a.Display, null))),

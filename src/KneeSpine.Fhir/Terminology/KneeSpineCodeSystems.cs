@@ -41,6 +41,18 @@ public static class KneeSpineCodeSystems
     /// <summary>The <see cref="BaselineCode"/> coding, with its display.</summary>
     public static Hl7.Fhir.Model.Coding Baseline => new(PlanBasis, BaselineCode, "Advice for everyone with back pain after knee replacement");
 
+    /// <summary>
+    /// Every plan basis that is neither an alert nor a factor, with its display: <c>baseline</c>, and the reasons of
+    /// <c>avoid-nsaids-and-aspirin</c> (clinical-rules.md, plan table row 16).
+    /// </summary>
+    public static IReadOnlyList<Hl7.Fhir.Model.Coding> PlanBases { get; } =
+    [
+        Baseline,
+        new(PlanBasis, "blood-thinner", "Takes a blood thinner, or is not sure"),
+        new(PlanBasis, "kidney-disease", "Kidney disease"),
+        new(PlanBasis, "heart-disease", "Heart disease"),
+    ];
+
     /// <summary>Assessment questions, one code per input field, the code being the field's JSON path.</summary>
     public const string InputField = CodeSystemBase + "input-field";
 
@@ -77,6 +89,7 @@ public static class KneeSpineCodeSystems
         InputCodeSet.Of<Condition>("conditions"),
         InputCodeSet.Of<AnticoagulantUse>("medications.anticoagulant"),
         InputCodeSet.Of<PainMedicine>("medications.painMedicines"),
+        InputCodeSet.Of<AntiplateletUse>("medications.antiplatelet"),
     }.ToDictionary(set => set.FieldPath, StringComparer.Ordinal);
 
     /// <summary>The code system URL for the code set of the input field at <paramref name="fieldPath"/>.</summary>

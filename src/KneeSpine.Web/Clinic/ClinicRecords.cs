@@ -1,10 +1,11 @@
 using System.Linq.Expressions;
 using System.Text;
-using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Results;
+using KneeSpine.Fhir.Assessments;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.Charts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Clinic;
@@ -14,7 +15,7 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
 {
     // Timelines and version lists read the summary columns only, never the JSON.
     private static readonly Expression<Func<Assessment, AssessmentSummary>> SummaryOf = a => new AssessmentSummary(
-        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy);
+        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy, a.KnowledgeBaseVersion);
 
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -45,6 +46,23 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
     }
 
     /// <summary>
+    /// The back-function score of every current assessment that has one, oldest first. Reads the result JSON of the
+    /// current versions (the score has no column of its own); results of version 1 have no scores and are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<FunctionPoint>> BackFunctionHistoryAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .Select(a => new { a.AssessedOn, a.DaysSinceSurgery, a.ResultJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows
+            .Select(r => (r.AssessedOn, r.DaysSinceSurgery, Scores: AssessmentResultJson.Read(Encoding.UTF8.GetBytes(r.ResultJson)).Scores))
+            .Where(r => r.Scores?.BackFunction is not null)
+            .OrderBy(r => r.AssessedOn)
+            .Select(r => new FunctionPoint(r.AssessedOn, r.DaysSinceSurgery, r.Scores!.BackFunction!.Value))];
+    }
+
+    /// <summary>
     /// After a patient's assessment was not found: when the id is another patient's assessment, marks the request as
     /// refused for the audit trail. One read, on this path only; the answer stays 404, so nothing leaks.
     /// </summary>
@@ -71,8 +89,8 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
 
         var versions = await db.Assessments.Where(a => a.SeriesId == row.SeriesId).OrderBy(a => a.Version).Select(SummaryOf)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
-            ?? throw new InvalidOperationException($"Stored assessment {row.Id} has an input that no longer reads.");
+        // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
+        var input = RecordedInput.FromJson(row.InputJson);
         var result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson));
         return new StoredAssessment(row, input, result, new AssessmentSeries(versions));
     }

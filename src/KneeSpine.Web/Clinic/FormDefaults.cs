@@ -1,6 +1,7 @@
 using System.Globalization;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
+using KneeSpine.Fhir.Assessments;
 using KneeSpine.Store.Patients;
 using KneeSpine.Web.Assessments.Forms;
 
@@ -15,10 +16,10 @@ public static class FormDefaults
 {
     private static readonly string[] CarriedSections = ["patient", "surgery"];
 
-    public static AssessmentFormData For(Patient patient, AssessmentInput? latest, DateOnly today)
+    public static AssessmentFormData For(Patient patient, RecordedInput? latest, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(patient);
-        var form = latest is null ? AssessmentFormData.Empty : Carried(AssessmentFormData.FromInput(latest));
+        var form = latest is null ? AssessmentFormData.Empty : Carried(AssessmentFormData.FromRecorded(latest));
         form = form.With("assessedOn", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var age = today.Year - patient.BirthDate.Year - (today < patient.BirthDate.AddYears(today.Year - patient.BirthDate.Year) ? 1 : 0);
         form = form.With("patient.ageYears", age.ToString(CultureInfo.InvariantCulture));

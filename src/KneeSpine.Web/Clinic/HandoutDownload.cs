@@ -1,5 +1,4 @@
 using System.Globalization;
-using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +12,7 @@ public static class HandoutDownload
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(assessment);
-        var handout = HandoutFactory.Create(record.Patient.Name, assessment.Input.AssessedOn, assessment.Result, record.PainHistory, KnowledgeBase.Default);
+        var handout = HandoutFactory.Create(record.Patient.Name, assessment.Input.AssessedOn, assessment.Result, record.PainHistory, assessment.Input.ToCurrentInput());
         return new FileContentResult(HandoutPdf.Create(handout), "application/pdf")
         {
             FileDownloadName = $"kneespine-handout-{assessment.Input.AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf",

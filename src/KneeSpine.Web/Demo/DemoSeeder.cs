@@ -64,26 +64,15 @@ internal sealed partial class DemoSeeder(KneeSpineDbContext db, AssessmentServic
         surgery["date"] = Date(surgeryDate);
         var input = new JsonObject
         {
-            ["schemaVersion"] = 1,
+            ["schemaVersion"] = AssessmentInput.SchemaVersion,
             ["assessedOn"] = Date(assessedOn),
             ["patient"] = new JsonObject { ["ageYears"] = age, ["sex"] = Code<Sex>.ToCode(demo.Sex), ["heightCm"] = 168, ["weightKg"] = 74 },
             ["surgery"] = surgery,
             ["backPain"] = new JsonObject { ["intensityNow"] = visit.BackPain, ["startedWhen"] = "after-surgery", ["historyBeforeSurgery"] = "occasional" },
             ["knee"] = new JsonObject { ["painNow"] = visit.KneePain, ["painBeforeSurgery"] = 7 },
             ["activity"] = new JsonObject { ["exerciseMinutesPerWeek"] = Math.Min(visit.Day * 5, 180), ["walkingAid"] = visit.Day < 21 ? "crutches" : "none" },
-            ["redFlags"] = new JsonObject
-            {
-                ["newBladderOrBowelProblem"] = false,
-                ["numbnessInSaddleArea"] = false,
-                ["legWeaknessOrNumbnessGettingWorse"] = false,
-                ["feverOrChills"] = false,
-                ["woundRednessOrDischarge"] = false,
-                ["recentFallOrInjury"] = false,
-                ["unexplainedWeightLoss"] = false,
-                ["chestPainOrShortnessOfBreath"] = false,
-                ["calfSwellingOrPain"] = false,
-                ["severePainNotEasedByRestOrPosition"] = false,
-            },
+            // Every red-flag question answered: an unanswered one is never a "no".
+            ["redFlags"] = new JsonObject([.. InputFields.All.Where(f => f.Section == "redFlags").Select(f => KeyValuePair.Create(f.Path["redFlags.".Length..], (JsonNode?)false))]),
         };
         visit.Adjust?.Invoke(input);
         return input;

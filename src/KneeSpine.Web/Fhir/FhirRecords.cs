@@ -63,8 +63,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
 
     private static StoredAssessment ToStored(Assessment row)
     {
-        var input = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(row.InputJson)).Input
-            ?? throw new InvalidOperationException($"Stored assessment {row.Id} no longer reads as valid input.");
-        return new StoredAssessment(row.Id.ToString(), input, AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt);
+        // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
+        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt);
     }
 }

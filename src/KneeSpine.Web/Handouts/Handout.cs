@@ -9,7 +9,7 @@ namespace KneeSpine.Web.Handouts;
 /// <param name="DaysSinceSurgery">Days from the surgery to the assessment.</param>
 /// <param name="Level">Triage level.</param>
 /// <param name="Headline">What to do now (the triage headline).</param>
-/// <param name="WarningSigns">Signs that mean emergency care now, in plain language.</param>
+/// <param name="SignLists">The two lists of warning signs (ambulance now; care team today), in plain language.</param>
 /// <param name="Plan">The plan, in order.</param>
 /// <param name="PainHistory">Pain scores of every assessment so far, for the chart.</param>
 /// <param name="Sources">Full citations of every source the plan and alerts rest on.</param>
@@ -19,7 +19,11 @@ public sealed record Handout(
     int DaysSinceSurgery,
     TriageLevel Level,
     string Headline,
-    IReadOnlyList<string> WarningSigns,
+    IReadOnlyList<HandoutSignList> SignLists,
     IReadOnlyList<HandoutPlanItem> Plan,
     IReadOnlyList<PainPoint> PainHistory,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>For a result kept from earlier rules, e.g. "Assessed with rules version 2026.11"; otherwise <see langword="null"/>.</summary>
+    public string? VersionNote { get; init; }
+}

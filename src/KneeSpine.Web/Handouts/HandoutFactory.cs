@@ -1,3 +1,4 @@
+using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Web.Charts;
@@ -7,16 +8,20 @@ namespace KneeSpine.Web.Handouts;
 /// <summary>Assembles a <see cref="Handout"/> from an evaluated assessment and the knowledge base's texts.</summary>
 public static class HandoutFactory
 {
+    /// <summary>Printed after the rules version of a result kept from earlier rules.</summary>
+    public const string EarlierVersionNote = "This is the result as it was given then.";
+
     /// <summary>Builds the handout of one assessment.</summary>
     /// <param name="patientName">Who it is for.</param>
     /// <param name="assessedOn">Date of the assessment.</param>
     /// <param name="result">The engine's result for it.</param>
     /// <param name="history">Pain scores of every assessment of the patient so far.</param>
-    /// <param name="knowledgeBase">Source of titles and citations.</param>
-    public static Handout Create(string patientName, DateOnly assessedOn, AssessmentResult result, IReadOnlyList<PainPoint> history, KnowledgeBase knowledgeBase)
+    /// <param name="input">The answers, when they read as a current input (they decide the conditional warning signs).</param>
+    public static Handout Create(string patientName, DateOnly assessedOn, AssessmentResult result, IReadOnlyList<PainPoint> history, AssessmentInput? input)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        // Titles and citations of the knowledge base that produced the result (version 1 results keep theirs).
+        var knowledgeBase = KnowledgeBase.For(result);
         var plan = result.Plan
             .Select(p => new HandoutPlanItem(knowledgeBase.PlanItems.TryGet(p.Id, out var d) ? d.Title : p.Id, p.PatientText))
             .ToArray();
@@ -26,10 +31,15 @@ public static class HandoutFactory
             result.DaysSinceSurgery,
             result.Triage.Level,
             result.Triage.Headline,
-            EmergencyWarningSigns.For(knowledgeBase),
+            HandoutSigns.For(input),
             plan,
             history,
-            Citations(result, knowledgeBase));
+            Citations(result, knowledgeBase))
+        {
+            VersionNote = result.SchemaVersion < AssessmentResult.CurrentSchemaVersion
+                ? $"Assessed with rules version {result.KnowledgeBaseVersion}. {EarlierVersionNote}"
+                : null,
+        };
     }
 
     /// <summary>Full citations of every source the result cites, in order of first citation.</summary>

@@ -71,6 +71,11 @@ public static class HandoutPdf
         var date = handout.AssessedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         writer.Paragraph($"For: {handout.PatientName}", HandoutWriter.BodyBold);
         writer.Paragraph($"Assessment of {date}, day {handout.DaysSinceSurgery} after surgery", HandoutWriter.Body);
+        if (handout.VersionNote is { } note)
+        {
+            writer.Paragraph(note, HandoutWriter.BodyBold);
+        }
+
         writer.Space(8);
     }
 
@@ -89,27 +94,33 @@ public static class HandoutPdf
         writer.Space(8);
     }
 
+    // Both lists, on every handout: the ambulance list in red, then the same-day list in amber.
     private static void WriteWarningSigns(HandoutWriter writer, Handout handout)
     {
-        if (handout.WarningSigns.Count == 0)
+        foreach (var list in handout.SignLists)
         {
-            return;
-        }
-
-        var red = TriageDisplay.Colour(TriageLevel.Emergency);
-        writer.Box(
-            XColors.White,
-            XColor.FromArgb(ParseRgb(red)),
-            3,
-            box =>
-            {
-                box.Paragraph("Call emergency services or go to the emergency department now if you have any of these:", HandoutWriter.Heading2, red);
-                foreach (var sign in handout.WarningSigns)
+            var level = list.Level == "emergency" ? TriageLevel.Emergency : TriageLevel.Urgent;
+            var colour = TriageDisplay.Colour(level);
+            writer.Box(
+                XColors.White,
+                XColor.FromArgb(ParseRgb(colour)),
+                level == TriageLevel.Emergency ? 3 : 2,
+                box =>
                 {
-                    box.Bullet(sign, HandoutWriter.BodyBold);
-                }
-            });
-        writer.Space(8);
+                    box.Paragraph(list.Heading + ":", HandoutWriter.Heading2, colour);
+                    if (list.Intro is { } intro)
+                    {
+                        box.Paragraph(intro, HandoutWriter.BodyBold);
+                        box.Space(2);
+                    }
+
+                    foreach (var sign in list.Items)
+                    {
+                        box.Bullet(sign, level == TriageLevel.Emergency ? HandoutWriter.BodyBold : HandoutWriter.Body);
+                    }
+                });
+            writer.Space(8);
+        }
     }
 
     private static void WritePlan(HandoutWriter writer, Handout handout)

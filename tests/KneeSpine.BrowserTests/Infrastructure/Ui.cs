@@ -55,7 +55,9 @@ public static class Ui
     public static string Option(string path, string value)
     {
         var field = InputFields.Get(path);
-        var first = field.Kind == FieldKind.Boolean ? "true" : field.Codes[0];
+        var first = field.Kind == FieldKind.Boolean ? "true"
+            : field.Codes.Count > 0 ? field.Codes[0]
+            : ((int)field.Minimum!.Value).ToString(CultureInfo.InvariantCulture);
         return value == first ? Id(path) : Id(path) + "-" + value;
     }
 

@@ -5,7 +5,7 @@ namespace KneeSpine.Cli.Tests.Assess;
 /// <summary>Property tests: whatever bytes come in, <c>kneespine assess</c> exits 0 or 2, never 1, and never prints a stack trace.</summary>
 public sealed class ArbitraryInputTests
 {
-    private static readonly byte[][] Examples = [.. SharedSpec.ExampleNames.Select(n => File.ReadAllBytes(SharedSpec.InputOf(n)))];
+    private static readonly byte[][] Examples = [.. RepositorySpec.ExampleNames.Select(n => File.ReadAllBytes(RepositorySpec.InputOf(n)))];
 
     private static async Task AssertHandledAsync(byte[] input, params string[] args)
     {

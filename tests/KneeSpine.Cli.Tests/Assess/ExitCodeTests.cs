@@ -6,7 +6,7 @@ public sealed class ExitCodeTests
 {
     private static string ExampleWith(Action<JsonObject> edit)
     {
-        var node = JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf("01-mild-pain-after-spinal")))!.AsObject();
+        var node = JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf("01-mild-pain-after-spinal")))!.AsObject();
         edit(node);
         return node.ToJsonString();
     }
@@ -14,7 +14,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task A_valid_input_exits_0()
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf("01-mild-pain-after-spinal"));
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf("01-mild-pain-after-spinal"));
 
         Assert.Equal((0, string.Empty), (run.ExitCode, run.Error));
     }

@@ -7,7 +7,7 @@ namespace KneeSpine.Cli.Tests.Assess;
 public sealed class NdjsonTests
 {
     private static readonly string[] ExampleLines =
-        [.. SharedSpec.ExampleNames.Select(n => JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf(n)))!.ToJsonString())];
+        [.. RepositorySpec.ExampleNames.Select(n => JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf(n)))!.ToJsonString())];
 
     private static async Task<string> SingleResultAsync(string line)
     {

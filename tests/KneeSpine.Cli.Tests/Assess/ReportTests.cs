@@ -11,7 +11,7 @@ public sealed class ReportTests
     [Fact]
     public async Task An_emergency_is_the_first_thing_in_the_report_in_capitals()
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf(Emergency));
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(Emergency));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("EMERGENCY: CALL EMERGENCY SERVICES", FirstLine(run.Output), StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class ReportTests
     [Fact]
     public async Task The_report_is_in_order_triage_alerts_factors_plan_then_the_disclaimer_last()
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf(Emergency));
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(Emergency));
         var output = run.Output;
 
         int At(string text) => output.IndexOf(text, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Alerts_factors_and_plan_items_show_why_and_their_sources()
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf("04-fever-after-surgery"));
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf("04-fever-after-surgery"));
 
         Assert.Contains("Why: Fever or chills (redFlags.feverOrChills)", run.Output, StringComparison.Ordinal);
         Assert.Contains("Sources: ahcpr-1994, sea-review", run.Output, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Notes_for_the_clinician_are_shown_when_the_result_has_any()
     {
-        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf(Emergency)))!.AsObject();
+        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf(Emergency)))!.AsObject();
         input.Remove("medications");
 
         var run = await CliRun.RunWithInputAsync(input.ToJsonString(), "assess", "-");
@@ -59,7 +59,7 @@ public sealed class ReportTests
     [Fact]
     public async Task Redirected_output_has_no_colour_codes()
     {
-        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(SharedSpec.InputOf(Emergency))), terminal: false, noColor: false, "assess", "-");
+        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(RepositorySpec.InputOf(Emergency))), terminal: false, noColor: false, "assess", "-");
 
         Assert.DoesNotContain('\u001b', run.Output);
     }
@@ -67,7 +67,7 @@ public sealed class ReportTests
     [Fact]
     public async Task A_terminal_gets_the_emergency_in_red_capitals()
     {
-        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(SharedSpec.InputOf(Emergency))), terminal: true, noColor: false, "assess", "-");
+        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(RepositorySpec.InputOf(Emergency))), terminal: true, noColor: false, "assess", "-");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains('\u001b', run.Output);
@@ -79,7 +79,7 @@ public sealed class ReportTests
     [Fact]
     public async Task No_colour_on_a_terminal_when_NO_COLOR_is_set()
     {
-        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(SharedSpec.InputOf(Emergency))), terminal: true, noColor: true, "assess", "-");
+        var run = await CliRun.RunAsync(Encoding.UTF8.GetBytes(File.ReadAllText(RepositorySpec.InputOf(Emergency))), terminal: true, noColor: true, "assess", "-");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Output);

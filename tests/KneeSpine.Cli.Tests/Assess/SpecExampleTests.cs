@@ -2,26 +2,26 @@ using System.Text.Json;
 
 namespace KneeSpine.Cli.Tests.Assess;
 
-/// <summary>Each example of the shared specification, run through <c>kneespine assess FILE --json</c>, gives the expected result.</summary>
+/// <summary>Each example of the specification (spec/examples), run through <c>kneespine assess FILE --json</c>, gives the expected result.</summary>
 public sealed class SpecExampleTests
 {
-    public static TheoryData<string> Examples() => [.. SharedSpec.ExampleNames];
+    public static TheoryData<string> Examples() => [.. RepositorySpec.ExampleNames];
 
     [Fact]
     public void The_specification_has_its_six_examples()
     {
-        Assert.Equal(6, SharedSpec.ExampleNames.Count);
+        Assert.Equal(6, RepositorySpec.ExampleNames.Count);
     }
 
     [Theory]
     [MemberData(nameof(Examples))]
     public async Task Assess_json_gives_the_expected_triage_alerts_factors_plan_and_derived_values(string example)
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf(example), "--json");
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(example), "--json");
 
         Assert.Equal((0, string.Empty), (run.ExitCode, run.Error));
         using var actual = JsonDocument.Parse(run.Output);
-        using var expected = JsonDocument.Parse(File.ReadAllBytes(SharedSpec.ExpectedOf(example)));
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(RepositorySpec.ExpectedOf(example)));
         var a = actual.RootElement;
         var e = expected.RootElement;
 
@@ -40,7 +40,7 @@ public sealed class SpecExampleTests
     [MemberData(nameof(Examples))]
     public async Task The_full_result_json_matches_its_golden_file(string example)
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf(example), "--json");
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(example), "--json");
 
         Assert.Equal(0, run.ExitCode);
         GoldenFile.AssertMatches(example + ".result.json", run.Output);
@@ -50,7 +50,7 @@ public sealed class SpecExampleTests
     [MemberData(nameof(Examples))]
     public async Task The_report_to_read_matches_its_golden_file(string example)
     {
-        var run = await CliRun.RunAsync("assess", SharedSpec.InputOf(example));
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(example));
 
         Assert.Equal(0, run.ExitCode);
         GoldenFile.AssertMatches(example + ".report.txt", run.Output);

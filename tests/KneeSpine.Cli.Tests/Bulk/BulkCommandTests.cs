@@ -22,7 +22,7 @@ public sealed class BulkCommandTests
         using var files = new TempDataDirectory();
         var source = Path.Combine(files.Path, "source.ndjson");
         // Responses come before the patients they name, and patient ids are not UUIDs: both must still import.
-        var examples = SharedSpec.ExampleNames.Take(4).ToList();
+        var examples = RepositorySpec.ExampleNames.Take(4).ToList();
         var lines = examples.Select((e, i) => Line(Response(e, $"p{i}", $"qr-{i}")))
             .Concat(examples.Select((e, i) => Line(FhirAssessmentMapper.ToPatient(new PatientDetails($"p{i}", "Tester", ["Ann", $"Number{i}"], new DateOnly(1950 + i, 5, 1), Sex.Female)))));
         await File.WriteAllLinesAsync(source, lines, TestContext.Current.CancellationToken);
@@ -64,7 +64,7 @@ public sealed class BulkCommandTests
         using var data = new TempDataDirectory();
         using var files = new TempDataDirectory();
         var source = Path.Combine(files.Path, "twice.ndjson");
-        await File.WriteAllLinesAsync(source, [Line(Patient("p1")), Line(Response(SharedSpec.ExampleNames[0], "p1", "qr-1"))], TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(source, [Line(Patient("p1")), Line(Response(RepositorySpec.ExampleNames[0], "p1", "qr-1"))], TestContext.Current.CancellationToken);
 
         await CliRun.RunAsync("import", source, "--data", data.Path);
         var again = await CliRun.RunAsync("import", source, "--data", data.Path);
@@ -79,7 +79,7 @@ public sealed class BulkCommandTests
         using var data = new TempDataDirectory();
         using var files = new TempDataDirectory();
         var source = Path.Combine(files.Path, "mixed.ndjson");
-        var unanswered = Response(SharedSpec.ExampleNames[0], "p1", "qr-bad");
+        var unanswered = Response(RepositorySpec.ExampleNames[0], "p1", "qr-bad");
         unanswered.Item.Single(i => i.LinkId == "section:redFlags").Item.RemoveAll(i => i.LinkId == "redFlags.feverOrChills");
         await File.WriteAllLinesAsync(source,
         [
@@ -88,8 +88,8 @@ public sealed class BulkCommandTests
             Line(unanswered),
             Line(new Observation { Id = "derived", Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "72514-3") }),
             Line(new Medication { Id = "m1" }),
-            Line(Response(SharedSpec.ExampleNames[1], "p1", "qr-good")),
-            Line(Response(SharedSpec.ExampleNames[1], "nobody", "qr-orphan")),
+            Line(Response(RepositorySpec.ExampleNames[1], "p1", "qr-good")),
+            Line(Response(RepositorySpec.ExampleNames[1], "nobody", "qr-orphan")),
         ], TestContext.Current.CancellationToken);
         var exported = Path.Combine(files.Path, "out");
 
@@ -113,7 +113,7 @@ public sealed class BulkCommandTests
         using var data = new TempDataDirectory();
         using var files = new TempDataDirectory();
         var source = Path.Combine(files.Path, "progress.ndjson");
-        await File.WriteAllLinesAsync(source, [Line(Patient("p1")), Line(Response(SharedSpec.ExampleNames[0], "p1", "qr-1"))], TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(source, [Line(Patient("p1")), Line(Response(RepositorySpec.ExampleNames[0], "p1", "qr-1"))], TestContext.Current.CancellationToken);
 
         var onTerminal = await CliRun.RunAsync([], terminal: true, noColor, "import", source, "--data", data.Path);
         var exported = await CliRun.RunAsync([], terminal: true, noColor, "export", "--out", Path.Combine(files.Path, "out"), "--data", data.Path);
@@ -149,7 +149,7 @@ public sealed class BulkCommandTests
 
     private static QuestionnaireResponse Response(string example, string patientId, string id)
     {
-        var input = AssessmentInputReader.Read(File.ReadAllBytes(SharedSpec.InputOf(example))).Input!;
+        var input = AssessmentInputReader.Read(File.ReadAllBytes(RepositorySpec.InputOf(example))).Input!;
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(input, "Patient/" + patientId,
             new DateTimeOffset(input.AssessedOn.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero));
         response.Id = id;

@@ -139,7 +139,7 @@ public sealed class KillDuringWritesTests
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, Guid patient, int marker)
     {
-        var input = JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf("01-mild-pain-after-spinal")))!;
+        var input = JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf("01-mild-pain-after-spinal")))!;
         // Each write carries its own marker, so what comes back can be matched to what was sent.
         input["activity"]!["exerciseMinutesPerWeek"] = marker;
         input["backPain"]!["intensityNow"] = marker % 11;

@@ -67,7 +67,7 @@ public sealed class TwoInstancesTests : IDisposable
         var patient = Guid.Parse(patientPage.Split('/')[^1]);
         var stored = await apiOnA.PostAsync(
             $"/api/v1/patients/{patient}/assessments",
-            new StringContent(await File.ReadAllTextAsync(SharedSpec.InputOf("01-mild-pain-after-spinal"), Cancel), Encoding.UTF8, "application/json"),
+            new StringContent(await File.ReadAllTextAsync(RepositorySpec.InputOf("01-mild-pain-after-spinal"), Cancel), Encoding.UTF8, "application/json"),
             Cancel);
         Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         var id = (await stored.Content.ReadFromJsonAsync<JsonObject>(Cancel))!["id"]!.GetValue<Guid>();

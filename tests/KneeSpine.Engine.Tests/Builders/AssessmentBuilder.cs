@@ -16,7 +16,7 @@ public sealed record AssessmentBuilder(AssessmentInput Input)
         new PatientInfo(40),
         new SurgeryInfo(SurgeryDate, global::KneeSpine.Engine.Input.Anesthesia.General),
         new BackPainInfo(new PainScore(0)),
-        new RedFlagAnswers(false, false, false, false, false, false, false, false, false, false)));
+        new RedFlagAnswers(false, false, false, false, false, false, false, false, false, false, false, false, false, false)));
 
     public AssessmentInput Build() => Input;
 
@@ -65,6 +65,14 @@ public sealed record AssessmentBuilder(AssessmentInput Input)
         this with { Input = Input with { Medications = change(Input.Medications ?? new MedicationInfo()) } };
 
     public AssessmentBuilder Anticoagulant(AnticoagulantUse use) => Medications(m => m with { Anticoagulant = use });
+
+    public AssessmentBuilder Antiplatelet(AntiplateletUse use) => Medications(m => m with { Antiplatelet = use });
+
+    public AssessmentBuilder Psychosocial(Func<PsychosocialInfo, PsychosocialInfo> change) =>
+        this with { Input = Input with { Psychosocial = change(Input.Psychosocial ?? new PsychosocialInfo()) } };
+
+    public AssessmentBuilder BackFunction(Func<BackFunctionInfo, BackFunctionInfo> change) =>
+        this with { Input = Input with { BackFunction = change(Input.BackFunction ?? new BackFunctionInfo()) } };
 
     public AssessmentBuilder Expectations(Func<ExpectationsInfo, ExpectationsInfo> change) =>
         this with { Input = Input with { Expectations = change(Input.Expectations ?? new ExpectationsInfo()) } };

@@ -46,6 +46,9 @@ public sealed class DerivedValueTests
     [InlineData(100, 25.25, 25.3)]
     [InlineData(100, 25.249, 25.2)]
     [InlineData(250, 350, 56.0)]
+    [InlineData(200, 119.8, 30.0)]
+    [InlineData(200, 119.76, 29.9)]
+    [InlineData(200, 119.78, 29.9)]
     public void Bmi_is_rounded_to_one_decimal_half_away_from_zero(double height, double weight, double bmi) =>
         Assert.Equal(bmi, DerivedValues.BodyMassIndex(height, weight));
 
@@ -93,11 +96,88 @@ public sealed class DerivedValueTests
         Assert.Equal(neuraxial, DerivedValues.IsNeuraxial(anesthesia));
 
     [Theory]
-    [InlineData(AnticoagulantUse.Prophylactic, true)]
-    [InlineData(AnticoagulantUse.Therapeutic, true)]
-    [InlineData(AnticoagulantUse.None, false)]
-    [InlineData(AnticoagulantUse.Unknown, false)]
-    [InlineData(null, false)]
-    public void On_anticoagulant_is_prophylactic_or_therapeutic(AnticoagulantUse? use, bool on) =>
-        Assert.Equal(on, DerivedValues.IsOnAnticoagulant(use));
+    [InlineData(Anesthesia.Spinal, true)]
+    [InlineData(Anesthesia.Epidural, true)]
+    [InlineData(Anesthesia.CombinedSpinalEpidural, true)]
+    [InlineData(Anesthesia.Unknown, true)]
+    [InlineData(Anesthesia.General, false)]
+    public void Neuraxial_or_unknown_counts_an_unknown_anaesthetic_as_possibly_neuraxial(Anesthesia anesthesia, bool expected) =>
+        Assert.Equal(expected, DerivedValues.IsNeuraxialOrUnknown(anesthesia));
+
+    [Theory]
+    [InlineData(null, null, false, true)]
+    [InlineData(AnticoagulantUse.None, null, false, false)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.None, false, false)]
+    [InlineData(AnticoagulantUse.Prophylactic, AntiplateletUse.None, false, true)]
+    [InlineData(AnticoagulantUse.Therapeutic, null, false, true)]
+    [InlineData(AnticoagulantUse.Unknown, null, false, true)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Aspirin, false, true)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Other, false, true)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Unknown, false, true)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.None, true, true)]
+    public void Bleeding_risk_is_not_excluded_unless_the_blood_thinner_is_answered_none_and_nothing_else_adds_risk(
+        AnticoagulantUse? anticoagulant, AntiplateletUse? antiplatelet, bool nsaid, bool expected) =>
+        Assert.Equal(expected, DerivedValues.BleedingRiskNotExcluded(new MedicationInfo
+        {
+            Anticoagulant = anticoagulant,
+            Antiplatelet = antiplatelet,
+            PainMedicines = nsaid ? [PainMedicine.Nsaid] : [PainMedicine.Paracetamol],
+        }));
+
+    [Fact]
+    public void Bleeding_risk_is_not_excluded_when_the_medications_section_is_left_out() =>
+        Assert.True(DerivedValues.BleedingRiskNotExcluded(null));
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.None, false)]
+    [InlineData(AnticoagulantUse.Prophylactic, null, true)]
+    [InlineData(AnticoagulantUse.Therapeutic, null, true)]
+    [InlineData(AnticoagulantUse.Unknown, null, true)]
+    [InlineData(null, AntiplateletUse.Aspirin, true)]
+    [InlineData(null, AntiplateletUse.Other, true)]
+    [InlineData(null, AntiplateletUse.Unknown, true)]
+    public void Blood_thinner_reported_needs_an_answer_that_names_one_or_is_unsure(AnticoagulantUse? anticoagulant, AntiplateletUse? antiplatelet, bool expected) =>
+        Assert.Equal(expected, DerivedValues.BloodThinnerReported(new MedicationInfo { Anticoagulant = anticoagulant, Antiplatelet = antiplatelet }));
+
+    [Theory]
+    [InlineData(69, false, false, false)]
+    [InlineData(70, false, false, true)]
+    [InlineData(40, true, false, true)]
+    [InlineData(40, false, true, true)]
+    public void Fracture_risk_is_osteoporosis_long_term_steroids_or_age_70(int age, bool osteoporosis, bool steroids, bool expected)
+    {
+        var input = Builders.AssessmentBuilder.Baseline().Age(age).Medications(m => m with { LongTermSteroids = steroids });
+        input = osteoporosis ? input.Conditions(Condition.Osteoporosis) : input;
+        Assert.Equal(expected, DerivedValues.FractureRisk(input.Build()));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData(1, null, null)]
+    [InlineData(null, 2, null)]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 2, 3)]
+    [InlineData(3, 3, 6)]
+    public void Phq2_is_the_sum_of_both_items_only_when_both_are_answered(int? interest, int? down, int? expected) =>
+        Assert.Equal(expected, DerivedValues.Phq2(new PsychosocialInfo { LittleInterestOrPleasure = interest, FeelingDownDepressedOrHopeless = down }));
+
+    [Theory]
+    [InlineData(null, 3, null)]
+    [InlineData(2, 1, 3)]
+    public void Gad2_is_the_sum_of_both_items_only_when_both_are_answered(int? nervous, int? worry, int? expected) =>
+        Assert.Equal(expected, DerivedValues.Gad2(new PsychosocialInfo { FeelingNervousAnxiousOrOnEdge = nervous, UnableToStopOrControlWorrying = worry }));
+
+    [Theory]
+    [InlineData(0, 0, 0, 0, 0)]
+    [InlineData(3, 3, 3, 3, 12)]
+    [InlineData(1, 2, 0, 3, 6)]
+    [InlineData(1, 2, 0, null, null)]
+    [InlineData(null, null, null, null, null)]
+    public void Back_function_score_needs_all_four_items(int? chair, int? walking, int? socks, int? jobs, int? expected) =>
+        Assert.Equal(expected, DerivedValues.BackFunctionScore(new BackFunctionInfo { StandingUpFromChair = chair, Walking15Minutes = walking, PuttingOnSocksAndShoes = socks, LightHouseholdJobs = jobs }));
+
+    [Fact]
+    public void Scores_of_an_assessment_without_questionnaires_are_all_null() =>
+        Assert.Equal(AssessmentScores.None, DerivedValues.Scores(Builders.AssessmentBuilder.Baseline().Build()));
 }

@@ -96,6 +96,7 @@ public sealed class FactorRuleTests
     [InlineData(160, 82, 32.0, true)]
     [InlineData(200, 119.8, 30.0, true)]
     [InlineData(200, 119.7, 29.9, false)]
+    [InlineData(200, 119.76, 29.9, false)]
     public void Comorbidity_fires_from_a_bmi_of_30_as_shown_to_one_decimal(double height, double weight, double bmi, bool fires)
     {
         var result = Evaluate.Result(Baseline.Body(height, weight));
@@ -110,7 +111,7 @@ public sealed class FactorRuleTests
         var withBmi = Evaluate.Result(Baseline.Conditions(Condition.Diabetes).Body(100, 30)).Factor("comorbidity");
         var withoutBmi = Evaluate.Result(Baseline.Conditions(Condition.Diabetes)).Factor("comorbidity");
 
-        Assert.Equal(["conditions", "patient.heightCm", "patient.weightKg"], withBmi.TriggeredBy);
+        Evaluate.AssertPaths(["conditions", "patient.heightCm", "patient.weightKg"], withBmi.TriggeredBy);
         Assert.Contains("30 or more", withBmi.Explanation, StringComparison.Ordinal);
         Assert.DoesNotContain("30 or more", withoutBmi.Explanation, StringComparison.Ordinal);
         Assert.StartsWith(withoutBmi.Explanation, withBmi.Explanation, StringComparison.Ordinal);
@@ -144,10 +145,8 @@ public sealed class FactorRuleTests
     {
         var result = Evaluate.Result(PriorPain.Knee(kneeNow, kneeBefore));
 
-        var paths = kneeBefore is null
-            ? new[] { "backPain.historyBeforeSurgery", "knee.painNow", "backPain.intensityNow" }
-            : ["backPain.historyBeforeSurgery", "knee.painNow", "backPain.intensityNow", "knee.painBeforeSurgery"];
-        AssertFactor(result, "unmasked-back-pain", fires ? Certainty.Possible : null, paths);
+        // knee.painBeforeSurgery is reported even when omitted: its absence is part of the condition.
+        AssertFactor(result, "unmasked-back-pain", fires ? Certainty.Possible : null, ["backPain.historyBeforeSurgery", "knee.painNow", "backPain.intensityNow", "knee.painBeforeSurgery"]);
     }
 
     [Fact]
@@ -267,6 +266,52 @@ public sealed class FactorRuleTests
         Assert.Empty(Evaluate.Result(Baseline.Expectations(e => e with { ExpectsNoPainAtAll = false, ExpectsSurgeryToFixBackPain = false })).Factors);
     }
 
+    [Theory]
+    [InlineData(null, null, null, null, null)]
+    [InlineData(2, null, null, null, null)]
+    [InlineData(1, 1, 1, 1, null)]
+    [InlineData(2, 0, 1, 1, null)]
+    [InlineData(2, 1, null, null, "phq2")]
+    [InlineData(3, 0, 0, 0, "phq2")]
+    [InlineData(0, 0, 1, 2, "gad2")]
+    [InlineData(3, 3, 3, 3, "both")]
+    [InlineData(null, 3, 3, null, null)]
+    public void Psychological_distress_is_likely_when_a_screen_is_3_or_more_and_needs_both_items_of_it(int? interest, int? down, int? nervous, int? worry, string? screens)
+    {
+        var result = Evaluate.Result(Baseline.Psychosocial(p => p with
+        {
+            LittleInterestOrPleasure = interest, FeelingDownDepressedOrHopeless = down, FeelingNervousAnxiousOrOnEdge = nervous, UnableToStopOrControlWorrying = worry,
+        }));
+
+        string[] phq = ["psychosocial.littleInterestOrPleasure", "psychosocial.feelingDownDepressedOrHopeless"];
+        string[] gad = ["psychosocial.feelingNervousAnxiousOrOnEdge", "psychosocial.unableToStopOrControlWorrying"];
+        AssertFactor(result, "psychological-distress", screens is null ? null : Certainty.Likely, screens switch
+        {
+            "phq2" => phq,
+            "gad2" => gad,
+            _ => [.. phq, .. gad],
+        });
+        Assert.Equal(TriageLevel.SelfCare, result.Triage.Level);
+    }
+
+    [Theory]
+    [InlineData(true, Certainty.Possible)]
+    [InlineData(false, null)]
+    [InlineData(null, null)]
+    public void Fear_of_movement_is_only_ever_possible(bool? avoids, Certainty? certainty) =>
+        AssertFactor(Evaluate.Result(Baseline.Psychosocial(p => p with { AvoidsMovementForFearOfHarm = avoids })), "fear-of-movement", certainty, ["psychosocial.avoidsMovementForFearOfHarm"]);
+
+    [Fact]
+    public void Back_function_answers_never_fire_anything_and_only_give_a_score()
+    {
+        var result = Evaluate.Result(Baseline.BackFunction(b => b with { StandingUpFromChair = 3, Walking15Minutes = 3, PuttingOnSocksAndShoes = 3, LightHouseholdJobs = 3 }));
+
+        Assert.Empty(result.Alerts);
+        Assert.Empty(result.Factors);
+        Assert.Equal(Evaluate.Result(Baseline).PlanIds(), result.PlanIds());
+        Assert.Equal(new AssessmentScores(null, null, 12), result.Scores);
+    }
+
     [Fact]
     public void Factors_are_in_table_order_and_cite_their_sources()
     {
@@ -278,11 +323,14 @@ public sealed class FactorRuleTests
             .Anesthesia(Anesthesia.Spinal)
             .BackPain(p => p with { StartedWhen = PainOnset.AfterSurgery })
             .Conditions(Condition.Anxiety)
-            .Activity(a => a with { TrunkMuscleWeakness = true, ExerciseMinutesPerWeek = 10 }));
+            .Activity(a => a with { TrunkMuscleWeakness = true, ExerciseMinutesPerWeek = 10 })
+            .Psychosocial(p => p with { FeelingNervousAnxiousOrOnEdge = 3, UnableToStopOrControlWorrying = 3, AvoidsMovementForFearOfHarm = true }));
 
         Assert.Equal(
-            ["age", "inactivity", "trunk-muscle-weakness", "comorbidity", "spinal-anesthesia", "insomnia", "gait-abnormality", "unrealistic-expectations"],
+            ["age", "inactivity", "trunk-muscle-weakness", "comorbidity", "spinal-anesthesia", "insomnia", "gait-abnormality", "unrealistic-expectations", "psychological-distress", "fear-of-movement"],
             result.FactorIds());
+        Assert.Equal(["seed-article", "kroenke-2003", "kroenke-2007", "lungu-2016"], result.Factor("psychological-distress").Sources);
+        Assert.Equal(["seed-article", "vlaeyen-2000"], result.Factor("fear-of-movement").Sources);
         Assert.Equal(["seed-article", "joudi-2014", "schwabe-2001"], result.Factor("spinal-anesthesia").Sources);
         Assert.Equal(["seed-article", "bourne-2010"], result.Factor("unrealistic-expectations").Sources);
     }
@@ -297,6 +345,6 @@ public sealed class FactorRuleTests
 
         var factor = result.Factor(id);
         Assert.Equal(certainty, factor.Certainty);
-        Assert.Equal(triggeredBy, factor.TriggeredBy);
+        Evaluate.AssertPaths(triggeredBy, factor.TriggeredBy);
     }
 }

@@ -21,8 +21,9 @@ public sealed class PlanRuleTests
         .Knee(1, 8)
         .Activity(a => a with { ExerciseMinutesPerWeek = 30, TrunkMuscleWeakness = true, Limp = true })
         .Sleep(s => s with { PoorNightsPerWeek = 6 })
-        .Conditions(Condition.Diabetes)
-        .Expectations(e => e with { ExpectsNoPainAtAll = true });
+        .Conditions(Condition.Diabetes, Condition.KidneyDisease)
+        .Expectations(e => e with { ExpectsNoPainAtAll = true })
+        .Psychosocial(p => p with { LittleInterestOrPleasure = 2, FeelingDownDepressedOrHopeless = 1, AvoidsMovementForFearOfHarm = true });
 
     [Fact]
     public void Baseline_without_pain_gets_only_the_always_items_because_of_the_baseline()
@@ -57,12 +58,15 @@ public sealed class PlanRuleTests
                 ("physical-therapy", "baseline"),
                 ("core-strengthening", "trunk-muscle-weakness"),
                 ("graded-walking-program", "inactivity"),
+                ("graded-activity-with-reassurance", "fear-of-movement"),
                 ("gait-training", "gait-abnormality"),
                 ("sleep-hygiene", "insomnia"),
+                ("talk-about-mood-and-worry", "psychological-distress"),
                 ("medical-review-of-conditions", "comorbidity"),
                 ("pre-existing-back-pain-care", "prior-back-pain,unmasked-back-pain"),
                 ("heat-therapy", "baseline"),
                 ("analgesic-stewardship", "baseline"),
+                ("avoid-nsaids-and-aspirin", "kidney-disease"),
                 ("realistic-expectations", "baseline,unrealistic-expectations"),
                 ("allow-time-to-heal", "baseline"),
                 ("self-monitor-pain", "baseline"),
@@ -77,40 +81,158 @@ public sealed class PlanRuleTests
 
         Assert.Equal(["joudi-2014", "seed-article"], plan["post-spinal-reassurance"]);
         Assert.Equal(["seed-article", "hayden-2021", "nice-ng59"], plan["physical-therapy"]);
-        Assert.Equal(["seed-article", "owen-2020"], plan["core-strengthening"]);
+        Assert.Equal(["seed-article", "owen-2020", "sinaki-1984"], plan["core-strengthening"]);
         Assert.Equal(["who-2020", "hayden-2021"], plan["graded-walking-program"]);
+        Assert.Equal(["vlaeyen-2000", "nice-ng59", "hayden-2021"], plan["graded-activity-with-reassurance"]);
         Assert.Equal(["seed-article", "murata-2003"], plan["gait-training"]);
-        Assert.Equal(["qaseem-2016"], plan["sleep-hygiene"]);
-        Assert.Equal(["seed-article"], plan["medical-review-of-conditions"]);
+        Assert.Equal(["qaseem-2016", "chen-2016"], plan["sleep-hygiene"]);
+        Assert.Equal(["kroenke-2003", "kroenke-2007", "lungu-2016"], plan["talk-about-mood-and-worry"]);
+        Assert.Equal(["seed-article", "chou-2007"], plan["medical-review-of-conditions"]);
         Assert.Equal(["seed-article", "staibano-2014", "nice-ng59"], plan["pre-existing-back-pain-care"]);
         Assert.Equal(["seed-article", "french-2006", "qaseem-2017"], plan["heat-therapy"]);
         Assert.Equal(["seed-article", "nice-ng59", "cdc-2022"], plan["analgesic-stewardship"]);
+        Assert.Equal(["davidson-2014", "cnt-2013", "nice-ng59"], plan["avoid-nsaids-and-aspirin"]);
         Assert.Equal(["seed-article", "bourne-2010"], plan["realistic-expectations"]);
-        Assert.Equal(["seed-article"], plan["allow-time-to-heal"]);
+        Assert.Equal(["seed-article", "costa-2012"], plan["allow-time-to-heal"]);
         Assert.Equal(["seed-article", "ostelo-2008"], plan["self-monitor-pain"]);
     }
 
     [Fact]
     public void An_emergency_plan_is_emergency_care_alone_because_of_the_emergency_alerts_with_their_sources()
     {
-        var result = Evaluate.Result(Everything.RedFlags(r => r with { ChestPainOrShortnessOfBreath = true, NumbnessInSaddleArea = true, FeverOrChills = true }));
+        var result = Evaluate.Result(Everything.Anesthesia(Anesthesia.General)
+            .RedFlags(r => r with { ChestPainOrShortnessOfBreath = true, NumbnessInSaddleArea = true, FeverOrChills = true, NewLegWeaknessOrNumbness = true }));
 
         var item = Assert.Single(result.Plan);
         Assert.Equal("emergency-care", item.Id);
-        Assert.Equal(["cauda-equina-syndrome", "possible-pulmonary-embolism"], item.Because);
-        Assert.Equal(["bass-2018", "ahcpr-1994", "khatod-2012", "vte-denmark"], item.Sources);
+        Assert.Equal(["cauda-equina-syndrome", "possible-pulmonary-embolism", "fever-with-nerve-signs"], item.Because);
+        Assert.Equal(["bass-2018", "girft-2023", "ahcpr-1994", "finucane-2020", "khatod-2012", "vte-denmark", "darouiche-2006"], item.Sources);
+        Assert.Contains("faint", item.PatientText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_urgent_plan_is_contact_today_and_self_monitoring_only()
+    public void An_emergency_through_the_hematoma_arm_names_it_and_cites_its_sources()
+    {
+        var result = Evaluate.Result(Everything.DaysAfterSurgery(3).Pain(8).RedFlags(r => r with { SuddenSevereBackPain = true }));
+
+        var item = Assert.Single(result.Plan);
+        Assert.Equal(["suspected-spinal-epidural-hematoma"], item.Because);
+        Assert.Equal(["moen-2004", "pumberger-2013", "horlocker-asra"], item.Sources);
+    }
+
+    [Fact]
+    public void An_urgent_plan_is_contact_today_then_avoid_nsaids_when_it_applies_then_self_monitoring()
     {
         var result = Evaluate.Result(Everything.BackPain(p => p with { WorseAtNightAtRest = true }).RedFlags(r => r with { WoundRednessOrDischarge = true, RecentFallOrInjury = true }));
 
-        Assert.Equal(["contact-care-team-today", "self-monitor-pain"], result.PlanIds());
+        Assert.Equal(["contact-care-team-today", "avoid-nsaids-and-aspirin", "self-monitor-pain"], result.PlanIds());
         var contact = result.PlanItem("contact-care-team-today");
         Assert.Equal(["possible-wound-infection", "possible-fracture"], contact.Because);
-        Assert.Equal(["seed-article", "ahcpr-1994", "verhagen-2016"], contact.Sources);
+        Assert.Equal(["scheper-2023", "darouiche-2006", "ahcpr-1994", "verhagen-2016", "downie-2013", "finucane-2020"], contact.Sources);
+        Assert.Equal(["kidney-disease"], result.PlanItem("avoid-nsaids-and-aspirin").Because);
         Assert.Equal(["baseline"], result.PlanItem("self-monitor-pain").Because);
+    }
+
+    [Fact]
+    public void An_urgent_plan_without_a_reason_to_avoid_nsaids_is_contact_today_and_self_monitoring()
+    {
+        var result = Evaluate.Result(Baseline.Medications(m => m with { Anticoagulant = AnticoagulantUse.None, Antiplatelet = AntiplateletUse.None }).RedFlags(r => r with { WoundRednessOrDischarge = true }));
+
+        Assert.Equal(["contact-care-team-today", "self-monitor-pain"], result.PlanIds());
+    }
+
+    [Fact]
+    public void A_sudden_pain_fracture_alert_keeps_core_exercises_out_of_the_plan_until_review()
+    {
+        var builder = Everything.Conditions(Condition.Osteoporosis).RedFlags(r => r with { SuddenSevereBackPain = true });
+
+        var result = Evaluate.Result(builder.Anesthesia(Anesthesia.General));
+
+        Assert.Contains("possible-fracture", result.AlertIds());
+        Assert.DoesNotContain("core-strengthening", result.PlanIds());
+    }
+
+    [Theory]
+    [InlineData(AnticoagulantUse.Prophylactic, null, "blood-thinner")]
+    [InlineData(AnticoagulantUse.Therapeutic, null, "blood-thinner")]
+    [InlineData(AnticoagulantUse.Unknown, null, "blood-thinner")]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Aspirin, "blood-thinner")]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Other, "blood-thinner")]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.Unknown, "blood-thinner")]
+    [InlineData(AnticoagulantUse.None, AntiplateletUse.None, null)]
+    [InlineData(null, null, null)]
+    public void Avoid_nsaids_and_aspirin_follows_a_reported_blood_thinner(AnticoagulantUse? anticoagulant, AntiplateletUse? antiplatelet, string? because)
+    {
+        var result = Evaluate.Result(Baseline.Medications(m => m with { Anticoagulant = anticoagulant, Antiplatelet = antiplatelet }));
+
+        if (because is null)
+        {
+            Assert.DoesNotContain("avoid-nsaids-and-aspirin", result.PlanIds());
+            return;
+        }
+
+        var item = result.PlanItem("avoid-nsaids-and-aspirin");
+        Assert.Equal([because], item.Because);
+        Assert.Contains("With a blood thinner, these pills make bleeding more likely.", item.PatientText, StringComparison.Ordinal);
+        Assert.DoesNotContain("kidney", item.PatientText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Avoid_nsaids_and_aspirin_gives_one_sentence_per_reason_and_lists_every_reason()
+    {
+        var item = Evaluate.Result(Baseline.Anticoagulant(AnticoagulantUse.Prophylactic).Conditions(Condition.KidneyDisease, Condition.HeartDisease)).PlanItem("avoid-nsaids-and-aspirin");
+
+        Assert.Equal(["blood-thinner", "kidney-disease", "heart-disease"], item.Because);
+        Assert.EndsWith(
+            "Ask a pharmacist before you buy a pain, cold or flu medicine. With a blood thinner, these pills make bleeding more likely. With kidney or heart disease, these pills can harm your kidneys or heart.",
+            item.PatientText,
+            StringComparison.Ordinal);
+        Assert.Contains("Ask before you stop any medicine", item.PatientText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, true)]
+    public void Core_strengthening_warns_about_bending_exercises_with_thin_bones_or_steroid_tablets(bool osteoporosis, bool steroids, bool warns)
+    {
+        var builder = Baseline.Activity(a => a with { TrunkMuscleWeakness = true }).Medications(m => m with { LongTermSteroids = steroids });
+        builder = osteoporosis ? builder.Conditions(Condition.Osteoporosis) : builder;
+
+        var item = Evaluate.Result(builder).PlanItem("core-strengthening");
+
+        Assert.Equal(warns, item.PatientText.Contains("Do not do sit-ups", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Condition.Diabetes, TriageLevel.SelfCare)]
+    [InlineData(Condition.Immunosuppression, TriageLevel.Urgent)]
+    [InlineData(Condition.Diabetes, TriageLevel.Soon)]
+    public void Self_monitoring_tells_people_with_a_hidden_infection_risk_to_call_when_shivery_at_every_level_that_has_it(Condition condition, TriageLevel level)
+    {
+        var builder = level switch
+        {
+            TriageLevel.Urgent => Baseline.RedFlags(r => r with { WoundRednessOrDischarge = true }),
+            TriageLevel.Soon => Baseline.BackPain(p => p with { PainBelowKnee = true }),
+            _ => Baseline,
+        };
+
+        var with = Evaluate.Result(builder.Conditions(condition));
+        var without = Evaluate.Result(builder);
+
+        Assert.Equal(level, with.Triage.Level);
+        Assert.Contains("feel shivery or unwell, even without a fever", with.PlanItem("self-monitor-pain").PatientText, StringComparison.Ordinal);
+        Assert.DoesNotContain("shivery", without.PlanItem("self-monitor-pain").PatientText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Talk_about_mood_and_graded_activity_follow_their_factors()
+    {
+        var result = Evaluate.Result(Baseline.Psychosocial(p => p with { FeelingNervousAnxiousOrOnEdge = 2, UnableToStopOrControlWorrying = 1, AvoidsMovementForFearOfHarm = true }));
+
+        Assert.Equal(["psychological-distress"], result.PlanItem("talk-about-mood-and-worry").Because);
+        Assert.Contains("crisis", result.PlanItem("talk-about-mood-and-worry").PatientText, StringComparison.Ordinal);
+        Assert.Equal(["fear-of-movement"], result.PlanItem("graded-activity-with-reassurance").Because);
     }
 
     [Fact]
@@ -217,6 +339,8 @@ public sealed class PlanRuleTests
         {
             var definition = KnowledgeBase.Default.PlanItems[item.Id];
             Assert.StartsWith(definition.PatientText, item.PatientText, StringComparison.Ordinal);
+            Assert.NotEmpty(item.Sources);
+            Assert.NotEmpty(item.Because);
             Assert.StartsWith(definition.ClinicianText!, item.ClinicianText!, StringComparison.Ordinal);
         });
     }

@@ -57,10 +57,11 @@ public sealed class AssessmentInputJsonTests
             new PatientInfo(67),
             new SurgeryInfo(new DateOnly(2026, 3, 2), Anesthesia.CombinedSpinalEpidural),
             new BackPainInfo(new PainScore(3)),
-            new RedFlagAnswers(false, false, false, true, false, false, false, false, false, false))
+            new RedFlagAnswers(false, false, false, false, false, false, false, false, true, false, false, false, false, false))
         {
             Sleep = new SleepInfo { HoursPerNight = 6.5 },
             Conditions = [Condition.LumbarSpinalStenosis],
+            BackFunction = new BackFunctionInfo { Walking15Minutes = 2 },
         };
 
         using var buffer = new MemoryStream();
@@ -70,7 +71,7 @@ public sealed class AssessmentInputJsonTests
         }
 
         Assert.Equal(
-            """{"schemaVersion":1,"assessedOn":"2026-03-16","patient":{"ageYears":67},"surgery":{"date":"2026-03-02","anesthesia":"combined-spinal-epidural"},"backPain":{"intensityNow":3},"sleep":{"hoursPerNight":6.5},"conditions":["lumbar-spinal-stenosis"],"redFlags":{"newBladderOrBowelProblem":false,"numbnessInSaddleArea":false,"legWeaknessOrNumbnessGettingWorse":false,"feverOrChills":true,"woundRednessOrDischarge":false,"recentFallOrInjury":false,"unexplainedWeightLoss":false,"chestPainOrShortnessOfBreath":false,"calfSwellingOrPain":false,"severePainNotEasedByRestOrPosition":false}}""",
+            """{"schemaVersion":2,"assessedOn":"2026-03-16","patient":{"ageYears":67},"surgery":{"date":"2026-03-02","anesthesia":"combined-spinal-epidural"},"backPain":{"intensityNow":3},"sleep":{"hoursPerNight":6.5},"conditions":["lumbar-spinal-stenosis"],"backFunction":{"walking15Minutes":2},"redFlags":{"newBladderOrBowelProblem":false,"numbnessInSaddleArea":false,"sciaticaBothLegs":false,"legWeaknessOrNumbnessGettingWorse":false,"newLegWeaknessOrNumbness":false,"suddenSevereBackPain":false,"chestPainOrShortnessOfBreath":false,"coughingBloodOrFainting":false,"feverOrChills":true,"woundRednessOrDischarge":false,"recentFallOrInjury":false,"calfSwellingOrPain":false,"unexplainedWeightLoss":false,"severePainNotEasedByRestOrPosition":false}}""",
             Encoding.UTF8.GetString(buffer.ToArray()));
     }
 

@@ -45,6 +45,13 @@ public sealed class AssessmentInputReaderTests
         Assert.Equal([PainMedicine.Paracetamol, PainMedicine.Opioid], input.Medications?.PainMedicines);
         Assert.Equal(AnticoagulantUse.Prophylactic, input.Medications?.Anticoagulant);
         Assert.Equal(10, input.Expectations?.ExpectedFullRecoveryWeeks);
+        Assert.Equal(AntiplateletUse.None, input.Medications?.Antiplatelet);
+        Assert.False(input.Medications?.LongTermSteroids);
+        Assert.Equal(1, input.Psychosocial?.LittleInterestOrPleasure);
+        Assert.Equal(2, input.Psychosocial?.FeelingNervousAnxiousOrOnEdge);
+        Assert.False(input.Psychosocial?.AvoidsMovementForFearOfHarm);
+        Assert.Equal(2, input.BackFunction?.Walking15Minutes);
+        Assert.Equal(1, input.BackFunction?.LightHouseholdJobs);
         Assert.False(input.RedFlags.FeverOrChills);
     }
 
@@ -93,9 +100,10 @@ public sealed class AssessmentInputReaderTests
             var flags = input.RedFlags;
             bool[] values =
             [
-                flags.NewBladderOrBowelProblem, flags.NumbnessInSaddleArea, flags.LegWeaknessOrNumbnessGettingWorse,
-                flags.FeverOrChills, flags.WoundRednessOrDischarge, flags.RecentFallOrInjury, flags.UnexplainedWeightLoss,
-                flags.ChestPainOrShortnessOfBreath, flags.CalfSwellingOrPain, flags.SeverePainNotEasedByRestOrPosition,
+                flags.NewBladderOrBowelProblem, flags.NumbnessInSaddleArea, flags.SciaticaBothLegs, flags.LegWeaknessOrNumbnessGettingWorse,
+                flags.NewLegWeaknessOrNumbness, flags.SuddenSevereBackPain, flags.ChestPainOrShortnessOfBreath, flags.CoughingBloodOrFainting,
+                flags.FeverOrChills, flags.WoundRednessOrDischarge, flags.RecentFallOrInjury, flags.CalfSwellingOrPain,
+                flags.UnexplainedWeightLoss, flags.SeverePainNotEasedByRestOrPosition,
             ];
             Assert.Equal(names.Select(n => n == name), values);
         }
@@ -111,7 +119,7 @@ public sealed class AssessmentInputReaderTests
         Assert.NotNull(result.Input);
     }
 
-    public static TheoryData<string> ExampleFiles() => [.. InputSpec.ExampleInputs];
+    public static TheoryData<string> ExampleFiles() => [.. RepositorySpec.ExampleNames.Select(RepositorySpec.InputOf)];
 
     [Theory]
     [InlineData("{\"schemaVersion\": 1,")]
@@ -333,15 +341,39 @@ public sealed class AssessmentInputReaderTests
 
     [Theory]
     [InlineData(0)]
-    [InlineData(2)]
+    [InlineData(3)]
     [InlineData(-1)]
-    [InlineData("1")]
-    public void A_schema_version_other_than_1_is_rejected(object version)
+    [InlineData("2")]
+    [InlineData(2.5)]
+    public void A_schema_version_other_than_2_is_rejected(object version)
     {
         var error = SingleError(Read(ValidInput.With(root => root["schemaVersion"] = JsonValue.Create(version))));
 
         Assert.Equal("schemaVersion", error.Path);
-        Assert.StartsWith("Must be 1", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Must be 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_1_input_is_invalid_naming_schemaVersion_and_the_red_flag_questions_that_must_be_asked()
+    {
+        var result = Read(ValidInput.With(root =>
+        {
+            root["schemaVersion"] = 1;
+            foreach (var added in new[] { "sciaticaBothLegs", "newLegWeaknessOrNumbness", "suddenSevereBackPain", "coughingBloodOrFainting" })
+            {
+                Section(root, "redFlags").Remove(added);
+            }
+        }));
+
+        Assert.Null(result.Input);
+        var version = result.Errors[0];
+        Assert.Equal("schemaVersion", version.Path);
+        Assert.Contains("version 2", version.Message, StringComparison.Ordinal);
+        Assert.Contains("red-flag questions that must be asked", version.Message, StringComparison.Ordinal);
+        Assert.Contains("redFlags.suddenSevereBackPain", version.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ["schemaVersion", "redFlags.sciaticaBothLegs", "redFlags.newLegWeaknessOrNumbness", "redFlags.suddenSevereBackPain", "redFlags.coughingBloodOrFainting"],
+            result.Errors.Select(e => e.Path));
     }
 
     [Fact]
@@ -453,7 +485,7 @@ public sealed class AssessmentInputReaderTests
     }
 
     [Theory]
-    [InlineData("{\"schemaVersion\": 1, \"schemaVersion\": 1", "schemaVersion")]
+    [InlineData("{\"schemaVersion\": 2, \"schemaVersion\": 2", "schemaVersion")]
     [InlineData("{\"assessedOn\": \"2026-03-16\", \"assessedOn\": \"2026-03-16\"", "assessedOn")]
     [InlineData("{\"knee\": {}, \"knee\": {}", "knee")]
     [InlineData("{\"knee\": {\"painNow\": 1, \"painNow\": 2}", "knee.painNow")]
@@ -512,7 +544,7 @@ public sealed class AssessmentInputReaderTests
     {
         var result = Read(ValidInput.With(root =>
         {
-            root["schemaVersion"] = 2;
+            root["schemaVersion"] = 3;
             root["assessedOn"] = "2026-02-30";
             Section(root, "patient")["ageYears"] = "old";
             Section(root, "patient")["nickname"] = "Jo";

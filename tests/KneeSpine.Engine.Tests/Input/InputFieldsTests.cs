@@ -10,7 +10,7 @@ public sealed class InputFieldsTests
 
     private static List<SchemaField> FieldsOfSchema()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllBytes(InputSpec.InputSchemaPath));
+        using var schema = JsonDocument.Parse(File.ReadAllBytes(RepositorySpec.InputSchemaPath));
         var root = schema.RootElement;
         var fields = new List<SchemaField>();
         var rootRequired = RequiredOf(root);
@@ -101,7 +101,7 @@ public sealed class InputFieldsTests
     {
         var redFlags = InputFields.All.Where(f => f.Section == "redFlags").ToList();
 
-        Assert.Equal(10, redFlags.Count);
+        Assert.Equal(14, redFlags.Count);
         Assert.All(redFlags, f => Assert.True(f.Required && f.Kind == FieldKind.Boolean, f.Path));
     }
 
@@ -109,7 +109,7 @@ public sealed class InputFieldsTests
     public void Sections_are_the_top_level_properties_with_assessedOn_under_assessment()
     {
         Assert.Equal(
-            ["redFlags", "assessment", "patient", "surgery", "backPain", "knee", "activity", "sleep", "conditions", "medications", "expectations"],
+            ["redFlags", "assessment", "patient", "surgery", "backPain", "knee", "activity", "sleep", "conditions", "medications", "expectations", "psychosocial", "backFunction"],
             InputFields.Sections);
         Assert.Equal("assessment", InputFields.Get("assessedOn").Section);
         Assert.All(InputFields.All.Where(f => f.Path.Contains('.', StringComparison.Ordinal)),
@@ -117,26 +117,62 @@ public sealed class InputFieldsTests
     }
 
     [Fact]
-    public void Every_field_has_a_question_ending_in_a_question_mark_and_a_short_label()
+    public void Every_field_has_a_question_and_a_short_distinct_clinician_label()
     {
         Assert.All(InputFields.All, f =>
         {
-            Assert.EndsWith("?", f.Question, StringComparison.Ordinal);
-            Assert.InRange(f.Label.Length, 3, 45);
+            Assert.False(string.IsNullOrWhiteSpace(f.Question), f.Path);
+            Assert.InRange(f.Label.Length, 3, 64);
         });
         Assert.Equal(InputFields.All.Count, InputFields.All.Select(f => f.Question).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(InputFields.All.Count, InputFields.All.Select(f => f.Label).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
-    public void Patient_questions_use_short_sentences_for_a_reading_age_of_about_twelve()
+    public void Every_choice_and_yes_no_field_has_one_answer_label_per_answer_and_every_number_field_a_hint()
     {
         Assert.All(InputFields.All, f =>
         {
-            var words = f.Question.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.True(words.Length <= 25, $"{f.Path}: {words.Length} words");
-            Assert.True(words.Count(w => w.Trim('?', ',', '(', ')').Length > 12) <= 1, $"{f.Path} has long words: {f.Question}");
+            switch (f.Kind)
+            {
+                case FieldKind.Choice or FieldKind.ChoiceList:
+                    Assert.Equal((f.Path, f.Codes.Count), (f.Path, f.AnswerLabels.Count));
+                    break;
+                case FieldKind.Boolean:
+                    Assert.Equal((f.Path, 2), (f.Path, f.AnswerLabels.Count));
+                    break;
+                case FieldKind.Integer when f.Stem is not null:
+                    Assert.Equal((f.Path, (int)(f.Maximum!.Value - f.Minimum!.Value) + 1), (f.Path, f.AnswerLabels.Count));
+                    break;
+                default:
+                    Assert.False(string.IsNullOrWhiteSpace(f.AnswerHint), f.Path);
+                    break;
+            }
         });
+    }
+
+    [Fact]
+    public void Questionnaire_items_share_their_stem_and_only_phq2_and_gad2_have_fixed_wording()
+    {
+        var psychosocial = InputFields.All.Where(f => f.Section == "psychosocial" && f.Kind == FieldKind.Integer).ToList();
+        var backFunction = InputFields.All.Where(f => f.Section == "backFunction").ToList();
+
+        Assert.Equal(4, psychosocial.Count);
+        Assert.Single(psychosocial.Select(f => f.Stem).Distinct());
+        Assert.All(psychosocial, f => Assert.True(f.FixedWording, f.Path));
+        Assert.Equal(["Not at all", "Several days", "More than half the days", "Nearly every day"], psychosocial[0].AnswerLabels);
+        Assert.Equal(4, backFunction.Count);
+        Assert.Single(backFunction.Select(f => f.Stem).Distinct());
+        Assert.Equal(["No trouble", "A little trouble", "A lot of trouble", "I could not do it"], backFunction[0].AnswerLabels);
+        Assert.Equal(["psychosocial.littleInterestOrPleasure", "psychosocial.feelingDownDepressedOrHopeless", "psychosocial.feelingNervousAnxiousOrOnEdge", "psychosocial.unableToStopOrControlWorrying"],
+            InputFields.All.Where(f => f.FixedWording).Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Every_red_flag_question_names_its_period_and_only_red_flags_have_one()
+    {
+        Assert.All(InputFields.All, f => Assert.Equal((f.Path, f.Section == "redFlags"), (f.Path, f.Period is not null)));
+        Assert.DoesNotContain(InputFields.All, f => f.Section == "redFlags" && (f.Question.Contains("recently", StringComparison.OrdinalIgnoreCase) || f.Question.Contains("have you ever", StringComparison.OrdinalIgnoreCase)));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class RandomInputs
             random.Next(3) == 0 ? null : [.. Code<T>.Values.OrderBy(_ => random.Next()).Take(random.Next(Code<T>.Values.Count + 1))];
 
         var surgery = DateOnly.FromDayNumber(random.Next(DateOnly.FromDateTime(new DateTime(2000, 1, 1)).DayNumber, DateOnly.FromDateTime(new DateTime(2030, 1, 1)).DayNumber));
-        var flags = Enumerable.Range(0, 10).Select(_ => random.Next(4) == 0).ToArray();
+        var flags = Enumerable.Range(0, 14).Select(_ => random.Next(4) == 0).ToArray();
         return new AssessmentInput(
             surgery.AddDays(random.Next(0, 400)),
             new PatientInfo(random.Next(18, 121)) { Sex = Maybe(Pick<Sex>), HeightCm = Maybe(() => Decimal(100, 250)), WeightKg = Maybe(() => Decimal(25, 350)) },
@@ -29,7 +29,7 @@ internal static class RandomInputs
                 IntensityWorstLastWeek = Maybe(Pain), Frequency = Maybe(Pick<PainFrequency>), StartedWhen = Maybe(Pick<PainOnset>),
                 HistoryBeforeSurgery = Maybe(Pick<BackPainHistory>), PainBelowKnee = Maybe(() => random.Next(2) == 0), WorseAtNightAtRest = Maybe(() => random.Next(2) == 0),
             },
-            new RedFlagAnswers(flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], flags[7], flags[8], flags[9]))
+            new RedFlagAnswers(flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], flags[7], flags[8], flags[9], flags[10], flags[11], flags[12], flags[13]))
         {
             Knee = random.Next(3) == 0 ? null : new KneeInfo { PainNow = Maybe(Pain), PainBeforeSurgery = Maybe(Pain) },
             Activity = random.Next(3) == 0 ? null : new ActivityInfo
@@ -46,11 +46,23 @@ internal static class RandomInputs
             Medications = random.Next(3) == 0 ? null : new MedicationInfo
             {
                 Anticoagulant = Maybe(Pick<AnticoagulantUse>), PainMedicines = List<PainMedicine>(), OpioidDaysLastWeek = Maybe(() => random.Next(0, 8)),
+                Antiplatelet = Maybe(Pick<AntiplateletUse>), LongTermSteroids = Maybe(() => random.Next(2) == 0),
             },
             Expectations = random.Next(3) == 0 ? null : new ExpectationsInfo
             {
                 ExpectsNoPainAtAll = Maybe(() => random.Next(2) == 0), ExpectsSurgeryToFixBackPain = Maybe(() => random.Next(2) == 0),
                 ExpectedFullRecoveryWeeks = Maybe(() => random.Next(0, 521)),
+            },
+            Psychosocial = random.Next(3) == 0 ? null : new PsychosocialInfo
+            {
+                LittleInterestOrPleasure = Maybe(() => random.Next(0, 4)), FeelingDownDepressedOrHopeless = Maybe(() => random.Next(0, 4)),
+                FeelingNervousAnxiousOrOnEdge = Maybe(() => random.Next(0, 4)), UnableToStopOrControlWorrying = Maybe(() => random.Next(0, 4)),
+                AvoidsMovementForFearOfHarm = Maybe(() => random.Next(2) == 0),
+            },
+            BackFunction = random.Next(3) == 0 ? null : new BackFunctionInfo
+            {
+                StandingUpFromChair = Maybe(() => random.Next(0, 4)), Walking15Minutes = Maybe(() => random.Next(0, 4)),
+                PuttingOnSocksAndShoes = Maybe(() => random.Next(0, 4)), LightHouseholdJobs = Maybe(() => random.Next(0, 4)),
             },
         };
     }

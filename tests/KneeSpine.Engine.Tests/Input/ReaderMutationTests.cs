@@ -8,7 +8,7 @@ namespace KneeSpine.Engine.Tests.Input;
 public sealed class ReaderMutationTests
 {
     private static readonly byte[][] Seeds =
-        [Encoding.UTF8.GetBytes(ValidInput.Text), .. InputSpec.ExampleInputs.Select(File.ReadAllBytes)];
+        [Encoding.UTF8.GetBytes(ValidInput.Text), .. RepositorySpec.ExampleNames.Select(RepositorySpec.ExampleInput)];
 
     private static void AssertWellFormed(InputReadResult result)
     {
@@ -128,7 +128,7 @@ public sealed class ReaderMutationTests
     public void Deeply_nested_unknown_values_are_reported_without_throwing()
     {
         var deep = new string('[', 10_000) + new string(']', 10_000);
-        var text = ValidInput.Text.Replace("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"extra\": " + deep + ",", StringComparison.Ordinal);
+        var text = ValidInput.Text.Replace("\"schemaVersion\": 2,", "\"schemaVersion\": 2, \"extra\": " + deep + ",", StringComparison.Ordinal);
 
         var result = AssessmentInputReader.Read(Encoding.UTF8.GetBytes(text));
 

@@ -8,7 +8,7 @@ internal static class ValidInput
 {
     public const string Text = """
         {
-          "schemaVersion": 1,
+          "schemaVersion": 2,
           "assessedOn": "2026-03-16",
           "patient": { "ageYears": 67, "sex": "female", "heightCm": 165.5, "weightKg": 82 },
           "surgery": { "date": "2026-03-02", "side": "right", "procedure": "total", "anesthesia": "spinal", "preoperativeAlignment": "varus" },
@@ -19,13 +19,18 @@ internal static class ValidInput
                         "walkingAid": "walker", "limp": true, "legLengthDifferenceNoticed": false },
           "sleep": { "hoursPerNight": 5.5, "troubleSleeping": "moderate", "poorNightsPerWeek": 3 },
           "conditions": ["diabetes", "obesity"],
-          "medications": { "anticoagulant": "prophylactic", "painMedicines": ["paracetamol", "opioid"], "opioidDaysLastWeek": 2 },
+          "medications": { "anticoagulant": "prophylactic", "painMedicines": ["paracetamol", "opioid"], "opioidDaysLastWeek": 2,
+                           "antiplatelet": "none", "longTermSteroids": false },
           "expectations": { "expectsNoPainAtAll": true, "expectsSurgeryToFixBackPain": false, "expectedFullRecoveryWeeks": 10 },
+          "psychosocial": { "littleInterestOrPleasure": 1, "feelingDownDepressedOrHopeless": 0, "feelingNervousAnxiousOrOnEdge": 2,
+                            "unableToStopOrControlWorrying": 1, "avoidsMovementForFearOfHarm": false },
+          "backFunction": { "standingUpFromChair": 1, "walking15Minutes": 2, "puttingOnSocksAndShoes": 0, "lightHouseholdJobs": 1 },
           "redFlags": {
-            "newBladderOrBowelProblem": false, "numbnessInSaddleArea": false, "legWeaknessOrNumbnessGettingWorse": false,
-            "feverOrChills": false, "woundRednessOrDischarge": false, "recentFallOrInjury": false,
-            "unexplainedWeightLoss": false, "chestPainOrShortnessOfBreath": false, "calfSwellingOrPain": false,
-            "severePainNotEasedByRestOrPosition": false
+            "newBladderOrBowelProblem": false, "numbnessInSaddleArea": false, "sciaticaBothLegs": false,
+            "legWeaknessOrNumbnessGettingWorse": false, "newLegWeaknessOrNumbness": false, "suddenSevereBackPain": false,
+            "chestPainOrShortnessOfBreath": false, "coughingBloodOrFainting": false, "feverOrChills": false,
+            "woundRednessOrDischarge": false, "recentFallOrInjury": false, "calfSwellingOrPain": false,
+            "unexplainedWeightLoss": false, "severePainNotEasedByRestOrPosition": false
           }
         }
         """;

@@ -13,7 +13,8 @@ public sealed class KnowledgeBaseTests
     public void The_default_knowledge_base_loads_once()
     {
         Assert.Same(KnowledgeBase.Default, KnowledgeBase.Default);
-        Assert.Equal("2026.11", Kb.Version);
+        Assert.Equal("2026.12", Kb.Version);
+        Assert.False(Kb.IsArchived);
     }
 
     [Fact]
@@ -21,10 +22,10 @@ public sealed class KnowledgeBaseTests
         Assert.Contains("supports, and does not replace, clinical judgement", Kb.Disclaimer, StringComparison.Ordinal);
 
     [Theory]
-    [InlineData(TriageLevel.Emergency, "emergency")]
+    [InlineData(TriageLevel.Emergency, "Call an ambulance or go to the emergency department.")]
     [InlineData(TriageLevel.Urgent, "today")]
-    [InlineData(TriageLevel.Soon, "within the next two weeks")]
-    [InlineData(TriageLevel.SelfCare, "next follow-up visit")]
+    [InlineData(TriageLevel.Soon, "in the next two weeks")]
+    [InlineData(TriageLevel.SelfCare, "at your next visit")]
     public void Each_headline_keeps_the_action_of_its_level(TriageLevel level, string action) =>
         Assert.Contains(action, Kb.Headline(level), StringComparison.Ordinal);
 
@@ -43,7 +44,9 @@ public sealed class KnowledgeBaseTests
     [Fact]
     public void Triage_items_cite_every_source_of_their_level()
     {
-        Assert.Equal(["bass-2018", "ahcpr-1994", "chou-2007", "moen-2004", "pumberger-2013", "horlocker-asra", "khatod-2012", "vte-denmark"], Kb.PlanItems["emergency-care"].Sources);
+        Assert.Equal(
+            ["bass-2018", "girft-2023", "ahcpr-1994", "finucane-2020", "chou-2007", "moen-2004", "pumberger-2013", "horlocker-asra", "khatod-2012", "vte-denmark", "darouiche-2006"],
+            Kb.PlanItems["emergency-care"].Sources);
         Assert.Equal(["ahcpr-1994", "verhagen-2016", "chou-2007", "nice-ng59", "ostelo-2008"], Kb.PlanItems["book-clinician-review"].Sources);
     }
 
@@ -89,7 +92,12 @@ public sealed class KnowledgeBaseTests
         { "empty-text", "factors['insomnia'].explanation: the text is empty" },
         { "swapped-order", "factors: entries must follow the order of the specification's table" },
         { "duplicate-source", "sources['who-2020']: the id is used twice" },
-        { "missing-note", "notes: 'anticoagulant-unknown-after-neuraxial' is missing" },
+        { "unknown-note", "notes['old-note']: the engine has no rule for this note" },
+        { "handout-missing", "handout: the two lists of the printed handout are missing" },
+        { "handout-wrong-level", "handout.emergency.items[0].alerts: 'possible-fracture' is urgent, not emergency" },
+        { "handout-missing-alert", "handout.emergency: the emergency alert 'fever-with-nerve-signs' has no sign on this list" },
+        { "handout-unknown-alert", "handout.urgent.items[0].alerts: 'made-up-alert' is not an alert" },
+        { "replacing-variant-without-text", "alerts['suspected-spinal-epidural-hematoma'].variants['unknown-anesthesia']: a replacing variant needs a text" },
         { "unknown-property", "does not match its schema at $.alerts[0]" },
         { "missing-property", "does not match its schema" },
         { "not-json", "does not match its schema" },
@@ -136,7 +144,18 @@ public sealed class KnowledgeBaseTests
                 factors[1] = first;
                 break;
             case "duplicate-source": root["sources"]!.AsArray().Add(new JsonObject { ["id"] = "who-2020", ["citation"] = "Again." }); break;
-            case "missing-note": root["notes"] = new JsonArray(); break;
+            case "unknown-note": root["notes"] = new JsonArray(new JsonObject { ["id"] = "old-note", ["text"] = "Old." }); break;
+            case "handout-missing": root.Remove("handout"); break;
+            case "handout-wrong-level": root["handout"]!["emergency"]!["items"]![0]!["alerts"]!.AsArray().Add("possible-fracture"); break;
+            case "handout-missing-alert":
+                var emergency = root["handout"]!["emergency"]!["items"]!.AsArray();
+                emergency.Remove(emergency.Single(i => i!["alerts"]!.AsArray().Any(a => (string)a! == "fever-with-nerve-signs")));
+                break;
+            case "handout-unknown-alert": root["handout"]!["urgent"]!["items"]![0]!["alerts"]!.AsArray().Add("made-up-alert"); break;
+            case "replacing-variant-without-text":
+                Find(alerts, "suspected-spinal-epidural-hematoma")["variants"]![0]!.AsObject().Remove("text");
+                Find(alerts, "suspected-spinal-epidural-hematoma")["variants"]![0]!["clinicianText"] = "Unknown anaesthetic.";
+                break;
             case "unknown-property": alerts[0]!["colour"] = "red"; break;
             case "missing-property": Find(alerts, "possible-fracture").Remove("title"); break;
             default: throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null);

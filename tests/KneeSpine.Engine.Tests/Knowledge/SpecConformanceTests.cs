@@ -8,7 +8,7 @@ using static KneeSpine.Engine.Tests.Support.ClinicalRulesDocument;
 namespace KneeSpine.Engine.Tests.Knowledge;
 
 /// <summary>
-/// The knowledge base and the rule code against the tables of shared/spec/clinical-rules.md, row by
+/// The knowledge base and the rule code against the tables of spec/clinical-rules.md, row by
 /// row: ids, order, levels, seed headings, plan reasons and sources. A change on either side fails here.
 /// </summary>
 public sealed class SpecConformanceTests
@@ -21,7 +21,7 @@ public sealed class SpecConformanceTests
     {
         var rows = Spec.Table("Alerts");
 
-        Assert.Equal(13, rows.Count);
+        Assert.Equal(15, rows.Count);
         Assert.Equal(rows.Select(r => Code(r[1])), Kb.Alerts.Select(a => a.Id));
         Assert.Equal(rows.Select(r => Code(r[1])), AlertRules.Shapes.Select(s => s.Id));
         Assert.All(rows, row =>
@@ -37,7 +37,7 @@ public sealed class SpecConformanceTests
     {
         var rows = Spec.Table("Factors");
 
-        Assert.Equal(10, rows.Count);
+        Assert.Equal(12, rows.Count);
         Assert.Equal(rows.Select(r => Code(r[1])), Kb.Factors.Select(f => f.Id));
         Assert.Equal(rows.Select(r => Code(r[1])), FactorRules.Shapes.Select(s => s.Id));
         Assert.All(rows, row =>
@@ -53,7 +53,7 @@ public sealed class SpecConformanceTests
     {
         var rows = Spec.Table("Plan");
 
-        Assert.Equal(16, rows.Count);
+        Assert.Equal(19, rows.Count);
         Assert.Equal(rows.Select(r => Code(r[1])), Kb.PlanItems.Select(p => p.Id));
         Assert.Equal(rows.Select(r => Code(r[1])), PlanRules.Shapes.Select(s => s.Id));
         Assert.All(rows, row =>
@@ -82,6 +82,15 @@ public sealed class SpecConformanceTests
         var rows = Spec.Table("Sources");
 
         Assert.Equal(rows.Select(r => r[0]), Kb.Sources.Select(s => s.Id));
+        Assert.All(rows, row => Assert.Equal(row[1].Replace("`", "", StringComparison.Ordinal), Kb.Sources[row[0]].Citation));
+    }
+
+    [Fact]
+    public void Version_2_renamed_and_removed_sources_are_gone()
+    {
+        Assert.False(Kb.Sources.TryGet("sea-review", out _));
+        Assert.False(Kb.Sources.TryGet("parvizi-2018", out _));
+        Assert.True(Kb.Sources.TryGet("darouiche-2006", out _));
     }
 
     [Fact]
@@ -97,7 +106,7 @@ public sealed class SpecConformanceTests
     {
         var title = File.ReadLines(ClinicalRulesPath).First();
 
-        Assert.Equal("2026.11", Kb.Version);
+        Assert.Equal("2026.12", Kb.Version);
         Assert.Contains("version " + Kb.Version, title, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Engine.Tests.Builders;
 using KneeSpine.Engine.Tests.Support;
@@ -20,10 +22,14 @@ public sealed class AssessmentResultJsonTests
         .Conditions(Condition.Diabetes)
         .BackPain(p => p with { PainBelowKnee = true }));
 
-    private static readonly AssessmentResult EmergencyWithNote = Evaluate.Result(AssessmentBuilder.Baseline()
+    private static readonly AssessmentResult Emergency = Evaluate.Result(AssessmentBuilder.Baseline()
         .Anesthesia(Anesthesia.Spinal)
         .Pain(9)
+        .Psychosocial(p => p with { LittleInterestOrPleasure = 2, FeelingDownDepressedOrHopeless = 2 })
         .RedFlags(r => r with { NumbnessInSaddleArea = true }));
+
+    /// <summary>A result stored under specification version 1 (written by the 2026.11 engine, with a note and the old source id sea-review).</summary>
+    private static byte[] StoredVersion1 => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "stored-result-v1.json"));
 
     [Fact]
     public void A_result_is_written_with_the_schema_properties_in_schema_order()
@@ -31,10 +37,11 @@ public sealed class AssessmentResultJsonTests
         var root = JsonNode.Parse(AssessmentResultJson.ToJson(Soon))!.AsObject();
 
         Assert.Equal(
-            ["schemaVersion", "knowledgeBaseVersion", "daysSinceSurgery", "painSeverity", "bodyMassIndex", "triage", "alerts", "factors", "plan", "notes"],
+            ["schemaVersion", "knowledgeBaseVersion", "daysSinceSurgery", "painSeverity", "bodyMassIndex", "scores", "triage", "alerts", "factors", "plan", "notes"],
             root.Select(p => p.Key));
-        Assert.Equal(1, (int)root["schemaVersion"]!);
-        Assert.Equal("2026.11", (string)root["knowledgeBaseVersion"]!);
+        Assert.Equal(2, (int)root["schemaVersion"]!);
+        Assert.Equal("2026.12", (string)root["knowledgeBaseVersion"]!);
+        Assert.Equal("""{"phq2":null,"gad2":null,"backFunction":null}""", root["scores"]!.ToJsonString());
         Assert.Equal(50, (int)root["daysSinceSurgery"]!);
         Assert.Equal("moderate", (string)root["painSeverity"]!);
         Assert.Equal(32.0, (double)root["bodyMassIndex"]!);
@@ -63,14 +70,65 @@ public sealed class AssessmentResultJsonTests
     }
 
     [Fact]
-    public void A_missing_bmi_is_written_as_null_and_notes_as_a_list()
+    public void A_missing_bmi_is_written_as_null_scores_as_numbers_or_null_and_notes_as_a_list()
     {
-        var root = JsonNode.Parse(AssessmentResultJson.ToJson(EmergencyWithNote))!.AsObject();
+        var root = JsonNode.Parse(AssessmentResultJson.ToJson(Emergency))!.AsObject();
 
         Assert.True(root.ContainsKey("bodyMassIndex"));
         Assert.Null(root["bodyMassIndex"]);
         Assert.Equal("emergency", (string)root["triage"]!["level"]!);
-        Assert.Single(root["notes"]!.AsArray());
+        Assert.Equal("""{"phq2":4,"gad2":null,"backFunction":null}""", root["scores"]!.ToJsonString());
+        Assert.Empty(root["notes"]!.AsArray());
+    }
+
+    [Fact]
+    public void A_stored_version_1_result_is_read_with_its_ids_texts_versions_and_notes_unchanged()
+    {
+        var stored = StoredVersion1;
+        var original = JsonNode.Parse(stored)!;
+
+        var result = AssessmentResultJson.Read(stored);
+
+        Assert.Equal(1, result.SchemaVersion);
+        Assert.Equal("2026.11", result.KnowledgeBaseVersion);
+        Assert.Null(result.Scores);
+        Assert.Equal(["cauda-equina-syndrome", "possible-spinal-infection"], result.Alerts.Select(a => a.Id));
+        Assert.Equal(["ahcpr-1994", "sea-review"], result.Alert("possible-spinal-infection").Sources);
+        Assert.Equal((string)original["alerts"]![0]!["explanation"]!, result.Alerts[0].Explanation);
+        Assert.Single(result.Notes);
+        Assert.True(JsonNode.DeepEquals(original, JsonNode.Parse(AssessmentResultJson.ToJson(result))), "a version 1 result is written back exactly as stored");
+    }
+
+    [Fact]
+    public void A_stored_version_1_result_resolves_its_sources_and_titles_through_the_archived_knowledge_base()
+    {
+        var result = AssessmentResultJson.Read(StoredVersion1);
+
+        var knowledgeBase = KnowledgeBase.For(result);
+
+        Assert.Same(KnowledgeBase.Version1, knowledgeBase);
+        Assert.True(knowledgeBase.IsArchived);
+        Assert.Null(knowledgeBase.Handout);
+        Assert.All(result.Alerts.SelectMany(a => a.Sources).Concat(result.Plan.SelectMany(p => p.Sources)), id => Assert.True(knowledgeBase.Sources.TryGet(id, out _), id));
+        Assert.Contains("abscess", knowledgeBase.Sources["sea-review"].Citation, StringComparison.Ordinal);
+        Assert.True(knowledgeBase.Alerts.TryGet("possible-spinal-infection", out _));
+        Assert.Same(KnowledgeBase.Default, KnowledgeBase.For(Soon));
+    }
+
+    [Fact]
+    public void The_archived_version_1_knowledge_base_cannot_evaluate() =>
+        Assert.Throws<ArgumentException>(() => new AssessmentEvaluator(KnowledgeBase.Version1));
+
+    [Fact]
+    public void A_version_2_result_must_carry_scores_and_a_version_1_result_must_not()
+    {
+        var v2 = JsonNode.Parse(AssessmentResultJson.ToJson(Soon))!.AsObject();
+        v2.Remove("scores");
+        var v1 = JsonNode.Parse(StoredVersion1)!.AsObject();
+        v1["scores"] = new JsonObject { ["phq2"] = null, ["gad2"] = null, ["backFunction"] = null };
+
+        Assert.Contains("$.scores", Assert.ThrowsAny<JsonException>(() => AssessmentResultJson.Read(Encoding.UTF8.GetBytes(v2.ToJsonString()))).Message, StringComparison.Ordinal);
+        Assert.Contains("$.scores", Assert.ThrowsAny<JsonException>(() => AssessmentResultJson.Read(Encoding.UTF8.GetBytes(v1.ToJsonString()))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +145,7 @@ public sealed class AssessmentResultJsonTests
     [Fact]
     public void Reading_what_was_written_gives_the_same_result()
     {
-        foreach (var result in new[] { Soon, EmergencyWithNote })
+        foreach (var result in new[] { Soon, Emergency })
         {
             var json = AssessmentResultJson.ToJson(result);
 
@@ -119,10 +177,12 @@ public sealed class AssessmentResultJsonTests
 
     public static TheoryData<string, string> BadDocuments => new()
     {
-        { """{"schemaVersion":2}""", "$.schemaVersion" },
+        { """{"schemaVersion":3}""", "$.schemaVersion" },
+        { """{"schemaVersion":0}""", "$.schemaVersion" },
         { """[1]""", "$: must be an object" },
-        { """{"schemaVersion":1,"surprise":true}""", "$.surprise" },
-        { """{"schemaVersion":1,"knowledgeBaseVersion":"2026.11","daysSinceSurgery":-1}""", "$.daysSinceSurgery" },
+        { """{"schemaVersion":2,"surprise":true}""", "$.surprise" },
+        { """{"schemaVersion":2,"knowledgeBaseVersion":"2026.12","daysSinceSurgery":-1}""", "$.daysSinceSurgery" },
+        { """{"schemaVersion":2,"knowledgeBaseVersion":"2026.12","daysSinceSurgery":1,"scores":{"phq2":7,"gad2":null,"backFunction":null}}""", "$.scores.phq2" },
     };
 
     [Theory]
@@ -191,6 +251,8 @@ public sealed class AssessmentResultJsonTests
 
     internal static void AssertSameResult(AssessmentResult expected, AssessmentResult actual)
     {
+        Assert.Equal(expected.SchemaVersion, actual.SchemaVersion);
+        Assert.Equal(expected.Scores, actual.Scores);
         Assert.Equal(expected.KnowledgeBaseVersion, actual.KnowledgeBaseVersion);
         Assert.Equal(expected.DaysSinceSurgery, actual.DaysSinceSurgery);
         Assert.Equal(expected.PainSeverity, actual.PainSeverity);

@@ -15,7 +15,7 @@ internal static class AssessmentGenerators
 
     public static Gen<AssessmentInput> Assessment =>
         from surgeryDay in Gen.Choose(0, 1500)
-        from days in Gen.OneOf(Gen.Choose(0, 70), Gen.Elements(13, 14, 15, 27, 28, 29, 41, 42, 43, 55, 56, 57), Gen.Choose(0, 800))
+        from days in Gen.OneOf(Gen.Choose(0, 70), Gen.Elements(6, 7, 8, 13, 14, 15, 27, 28, 29, 41, 42, 43, 55, 56, 57), Gen.Choose(0, 800))
         from patient in Patient
         from surgery in Surgery(Epoch.AddDays(surgeryDay))
         from backPain in BackPain
@@ -26,6 +26,8 @@ internal static class AssessmentGenerators
         from conditions in Optional(Gen.SubListOf(Enum.GetValues<Condition>()).Select(l => (IReadOnlyList<Condition>)[.. l]))
         from medications in Optional(Medications)
         from expectations in Optional(Expectations)
+        from psychosocial in Optional(Psychosocial)
+        from backFunction in Optional(BackFunction)
         select new AssessmentInput(surgery.Date.AddDays(days), patient, surgery, backPain, redFlags)
         {
             Knee = knee,
@@ -34,6 +36,8 @@ internal static class AssessmentGenerators
             Conditions = conditions,
             Medications = medications,
             Expectations = expectations,
+            Psychosocial = psychosocial,
+            BackFunction = backFunction,
         };
 
     private static Gen<PatientInfo> Patient =>
@@ -69,9 +73,9 @@ internal static class AssessmentGenerators
         };
 
     private static Gen<RedFlagAnswers> RedFlags =>
-        from first in Gen.ArrayOf(Rarely, 5)
-        from second in Gen.ArrayOf(Rarely, 5)
-        select new RedFlagAnswers(first[0], first[1], first[2], first[3], first[4], second[0], second[1], second[2], second[3], second[4]);
+        from first in Gen.ArrayOf(Rarely, 7)
+        from second in Gen.ArrayOf(Rarely, 7)
+        select new RedFlagAnswers(first[0], first[1], first[2], first[3], first[4], first[5], first[6], second[0], second[1], second[2], second[3], second[4], second[5], second[6]);
 
     private static Gen<KneeInfo> Knee =>
         from now in OptionalValue(Score)
@@ -97,7 +101,22 @@ internal static class AssessmentGenerators
         from anticoagulant in OptionalValue(Gen.Elements(Enum.GetValues<AnticoagulantUse>()))
         from medicines in Optional(Gen.SubListOf(Enum.GetValues<PainMedicine>()).Select(l => (IReadOnlyList<PainMedicine>)[.. l]))
         from opioidDays in OptionalValue(Gen.Choose(0, 7))
-        select new MedicationInfo { Anticoagulant = anticoagulant, PainMedicines = medicines, OpioidDaysLastWeek = opioidDays };
+        from antiplatelet in OptionalValue(Gen.Elements(Enum.GetValues<AntiplateletUse>()))
+        from steroids in OptionalValue(Gen.Elements(true, false))
+        select new MedicationInfo { Anticoagulant = anticoagulant, PainMedicines = medicines, OpioidDaysLastWeek = opioidDays, Antiplatelet = antiplatelet, LongTermSteroids = steroids };
+
+    private static Gen<PsychosocialInfo> Psychosocial =>
+        from items in Gen.ArrayOf(OptionalValue(Gen.Choose(0, 3)), 4)
+        from fear in OptionalValue(Gen.Elements(true, false))
+        select new PsychosocialInfo
+        {
+            LittleInterestOrPleasure = items[0], FeelingDownDepressedOrHopeless = items[1],
+            FeelingNervousAnxiousOrOnEdge = items[2], UnableToStopOrControlWorrying = items[3], AvoidsMovementForFearOfHarm = fear,
+        };
+
+    private static Gen<BackFunctionInfo> BackFunction =>
+        from items in Gen.ArrayOf(OptionalValue(Gen.Choose(0, 3)), 4)
+        select new BackFunctionInfo { StandingUpFromChair = items[0], Walking15Minutes = items[1], PuttingOnSocksAndShoes = items[2], LightHouseholdJobs = items[3] };
 
     private static Gen<ExpectationsInfo> Expectations =>
         from noPain in OptionalValue(Gen.Elements(true, false))

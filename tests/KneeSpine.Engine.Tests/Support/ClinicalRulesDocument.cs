@@ -33,8 +33,8 @@ internal sealed class ClinicalRulesDocument
         }
     }
 
-    /// <summary>shared/spec/clinical-rules.md, in the directory the input tests locate (walking up from the test binaries).</summary>
-    public static string ClinicalRulesPath => Path.Combine(Input.InputSpec.Directory, "clinical-rules.md");
+    /// <summary>spec/clinical-rules.md, the repository copy of the specification.</summary>
+    public static string ClinicalRulesPath => Path.Combine(RepositorySpec.Directory, "clinical-rules.md");
 
     public static ClinicalRulesDocument Load() => new(File.ReadAllLines(ClinicalRulesPath));
 

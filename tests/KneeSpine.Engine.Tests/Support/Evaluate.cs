@@ -20,4 +20,11 @@ internal static class Evaluate
     public static FactorFinding Factor(this AssessmentResult result, string id) => Assert.Single(result.Factors, f => f.Id == id);
 
     public static PlanItem PlanItem(this AssessmentResult result, string id) => Assert.Single(result.Plan, p => p.Id == id);
+
+    /// <summary>triggeredBy is compared as a set (order is free) and never lists a path twice.</summary>
+    public static void AssertPaths(IEnumerable<string> expected, IReadOnlyList<string> triggeredBy)
+    {
+        Assert.Equal(triggeredBy.Count, triggeredBy.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(expected.Order(StringComparer.Ordinal), triggeredBy.Order(StringComparer.Ordinal));
+    }
 }

@@ -2,7 +2,10 @@ using KneeSpine.Engine.Input;
 
 namespace KneeSpine.Engine.Tests.Support;
 
-/// <summary>Whether the answer at a JSON path was given: a rule may only report answers that are present.</summary>
+/// <summary>
+/// Whether the answer at a JSON path was given. A rule reports answers that are present, and only
+/// three that may be absent because their absence is what made the rule fire (spec, triggeredBy).
+/// </summary>
 internal static class InputPresence
 {
     public static bool IsAnswered(AssessmentInput input, string path) => path switch
@@ -29,10 +32,24 @@ internal static class InputPresence
         "sleep.poorNightsPerWeek" => input.Sleep?.PoorNightsPerWeek is not null,
         "conditions" => input.Conditions is { Count: > 0 },
         "medications.anticoagulant" => input.Medications?.Anticoagulant is not null,
+        "medications.antiplatelet" => input.Medications?.Antiplatelet is not null,
+        "medications.painMedicines" => input.Medications?.PainMedicines is { Count: > 0 },
+        "medications.longTermSteroids" => input.Medications?.LongTermSteroids is not null,
+        "psychosocial.littleInterestOrPleasure" => input.Psychosocial?.LittleInterestOrPleasure is not null,
+        "psychosocial.feelingDownDepressedOrHopeless" => input.Psychosocial?.FeelingDownDepressedOrHopeless is not null,
+        "psychosocial.feelingNervousAnxiousOrOnEdge" => input.Psychosocial?.FeelingNervousAnxiousOrOnEdge is not null,
+        "psychosocial.unableToStopOrControlWorrying" => input.Psychosocial?.UnableToStopOrControlWorrying is not null,
+        "psychosocial.avoidsMovementForFearOfHarm" => input.Psychosocial?.AvoidsMovementForFearOfHarm is not null,
         "expectations.expectsNoPainAtAll" => input.Expectations?.ExpectsNoPainAtAll is not null,
         "expectations.expectsSurgeryToFixBackPain" => input.Expectations?.ExpectsSurgeryToFixBackPain is not null,
         "expectations.expectedFullRecoveryWeeks" => input.Expectations?.ExpectedFullRecoveryWeeks is not null,
         _ when path.StartsWith("redFlags.", StringComparison.Ordinal) => true,
         _ => throw new ArgumentOutOfRangeException(nameof(path), path, "Not a path any rule reports."),
     };
+
+    /// <summary>An unanswered blood thinner in A3, an unanswered onset in A9, an omitted knee pain before surgery in F6.</summary>
+    public static bool AbsenceCounts(string ruleId, string path) => (ruleId, path) is
+        ("suspected-spinal-epidural-hematoma", "medications.anticoagulant")
+        or ("possible-malignancy", "backPain.startedWhen")
+        or ("unmasked-back-pain", "knee.painBeforeSurgery");
 }

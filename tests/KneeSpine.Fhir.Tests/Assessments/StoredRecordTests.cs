@@ -143,8 +143,8 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
 
         var bundle = FhirAssessmentMapper.Default.Everything(ServerBase, Ada, [],
         [
-            new StoredAssessment("a2", later, AssessmentEvaluator.Default.Evaluate(later)),
-            new StoredAssessment("a1", earlier, AssessmentEvaluator.Default.Evaluate(earlier)),
+            new StoredAssessment("a2", RecordedInput.FromInput(later), AssessmentEvaluator.Default.Evaluate(later)),
+            new StoredAssessment("a1", RecordedInput.FromInput(earlier), AssessmentEvaluator.Default.Evaluate(earlier)),
         ]);
 
         Assert.Equal(["a1", "a2"], bundle.All<QuestionnaireResponse>().Select(r => r.Id));
@@ -169,7 +169,7 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
     public void Exported_response_reads_back_to_the_stored_input()
     {
         var input = Examples.Input("03-unmasked-chronic-back-pain");
-        var stored = new StoredAssessment("a9", input, AssessmentEvaluator.Default.Evaluate(input), new DateTimeOffset(2026, 1, 20, 9, 30, 0, TimeSpan.Zero));
+        var stored = new StoredAssessment("a9", RecordedInput.FromInput(input), AssessmentEvaluator.Default.Evaluate(input), new DateTimeOffset(2026, 1, 20, 9, 30, 0, TimeSpan.Zero));
 
         var response = FhirAssessmentMapper.Default.ToResources(stored, "Patient/p1", ServerBase).Response;
 
@@ -187,8 +187,8 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
             Ada,
             [new SurgeryRecord("s1", first.Surgery)],
             [
-                new StoredAssessment("a1", first, AssessmentEvaluator.Default.Evaluate(first)),
-                new StoredAssessment("a2", second, AssessmentEvaluator.Default.Evaluate(second)),
+                new StoredAssessment("a1", RecordedInput.FromInput(first), AssessmentEvaluator.Default.Evaluate(first)),
+                new StoredAssessment("a2", RecordedInput.FromInput(second), AssessmentEvaluator.Default.Evaluate(second)),
             ]);
     }
 }

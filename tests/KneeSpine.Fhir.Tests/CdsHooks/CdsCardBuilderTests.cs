@@ -50,9 +50,9 @@ public sealed class CdsCardBuilderTests
     [Fact]
     public void Emergency_summary_leads_with_the_level_and_the_first_alert()
     {
-        var summary = Card("02-cauda-equina-on-anticoagulant").Summary;
+        var summary = Card("10-fever-with-nerve-signs").Summary;
 
-        Assert.StartsWith("Emergency: " + KnowledgeBase.Default.Alerts["cauda-equina-syndrome"].Title, summary, StringComparison.Ordinal);
+        Assert.StartsWith("Emergency: " + KnowledgeBase.Default.Alerts["fever-with-nerve-signs"].Title + ". " + KnowledgeBase.Default.Headline(TriageLevel.Emergency), summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CdsCardBuilderTests
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order(), positions);
         Assert.Contains("**Plan**", detail, StringComparison.Ordinal);
-        Assert.EndsWith("clinical judgement. It does not make a diagnosis. If you are worried or feel worse, contact your care team. In an emergency, call emergency services.", detail, StringComparison.Ordinal);
+        Assert.EndsWith(KnowledgeBase.Default.Disclaimer, detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class AssessmentQuestionnaireTests(FhirValidatorFixture validator)
     private static readonly Questionnaire Questionnaire = AssessmentQuestionnaire.Build();
 
     private static IEnumerable<Questionnaire.ItemComponent> Questions =>
-        Questionnaire.Item.SelectMany(group => group.Item);
+        Questionnaire.Item.SelectMany(group => group.Item).Where(item => item.Type != Questionnaire.QuestionnaireItemType.Display);
 
     [Fact]
     public void Questionnaire_is_valid_R4()
@@ -43,7 +43,7 @@ public sealed class AssessmentQuestionnaireTests(FhirValidatorFixture validator)
         foreach (var group in Questionnaire.Item)
         {
             var section = group.LinkId!["section:".Length..];
-            Assert.All(group.Item, q => Assert.Equal(section, InputFields.Get(q.LinkId!).Section));
+            Assert.All(group.Item.Where(q => q.Type != Questionnaire.QuestionnaireItemType.Display), q => Assert.Equal(section, InputFields.Get(q.LinkId!).Section));
         }
     }
 
@@ -51,7 +51,7 @@ public sealed class AssessmentQuestionnaireTests(FhirValidatorFixture validator)
     public void Every_red_flag_question_is_required()
     {
         var redFlags = Questions.Where(q => q.LinkId!.StartsWith("redFlags.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, redFlags.Count);
+        Assert.Equal(14, redFlags.Count);
         Assert.All(redFlags, q => Assert.True(q.Required));
         Assert.True(Questionnaire.Item.Single(g => g.LinkId == "section:redFlags").Required);
     }
@@ -115,6 +115,23 @@ public sealed class AssessmentQuestionnaireTests(FhirValidatorFixture validator)
     public void Questions_are_put_in_the_patients_words()
     {
         Assert.Equal(InputFields.Get("redFlags.feverOrChills").Question, Questions.Single(q => q.LinkId == "redFlags.feverOrChills").Text);
+    }
+
+    [Fact]
+    public void A_questionnaire_stem_and_its_answer_scale_are_shown_once_before_its_items()
+    {
+        var displays = Questionnaire.Item.SelectMany(group => group.Item).Where(i => i.Type == Questionnaire.QuestionnaireItemType.Display).ToList();
+
+        Assert.Equal(["stem:psychosocial.littleInterestOrPleasure", "stem:backFunction.standingUpFromChair"], displays.Select(d => d.LinkId));
+        Assert.Equal(
+            "Over the last 2 weeks, how often have you been bothered by the following problems? Answers: 0 = Not at all, 1 = Several days, 2 = More than half the days, 3 = Nearly every day.",
+            displays[0].Text);
+        Assert.StartsWith("Because of your back, how much trouble did you have with each of these in the last week?", displays[1].Text, StringComparison.Ordinal);
+        var mood = Questionnaire.Item.Single(g => g.LinkId == "section:psychosocial").Item;
+        Assert.Equal("stem:psychosocial.littleInterestOrPleasure", mood[0].LinkId);
+        Assert.Equal("Little interest or pleasure in doing things", mood[1].Text);
+        Assert.False(mood[1].Required);
+        Assert.Equal(3, Assert.IsType<Integer>(mood[1].GetExtension(AssessmentQuestionnaire.MaxValueExtension).Value).Value);
     }
 
     [Fact]

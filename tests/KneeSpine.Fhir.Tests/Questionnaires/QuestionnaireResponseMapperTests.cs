@@ -36,7 +36,7 @@ public sealed class QuestionnaireResponseMapperTests(FhirValidatorFixture valida
     {
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(Examples.Input(Example), "Patient/p1");
 
-        Assert.Equal("https://kneespine.org/fhir/Questionnaire/kneespine-assessment|1", response.Questionnaire);
+        Assert.Equal("https://kneespine.org/fhir/Questionnaire/kneespine-assessment|2", response.Questionnaire);
         Assert.Equal("Patient/p1", response.Subject?.Reference);
         Assert.Equal(QuestionnaireResponse.QuestionnaireResponseStatus.Completed, response.Status);
         Assert.Equal("2026-05-13", response.Authored);
@@ -262,13 +262,25 @@ public sealed class QuestionnaireResponseMapperTests(FhirValidatorFixture valida
 
     [Theory]
     [InlineData("https://kneespine.org/fhir/Questionnaire/kneespine-assessment")]
-    [InlineData("https://kneespine.org/fhir/Questionnaire/kneespine-assessment|1")]
+    [InlineData("https://kneespine.org/fhir/Questionnaire/kneespine-assessment|2")]
     public void Response_to_the_kneespine_questionnaire_with_or_without_version_is_accepted(string canonical)
     {
         var response = Response(Example);
         response.Questionnaire = canonical;
 
         Assert.True(QuestionnaireResponseMapper.ToInput(response).IsValid);
+    }
+
+    [Fact]
+    public void Response_to_version_1_of_the_questionnaire_is_refused_naming_schemaVersion()
+    {
+        var response = Response(Example);
+        response.Questionnaire = "https://kneespine.org/fhir/Questionnaire/kneespine-assessment|1";
+
+        var error = Assert.Single(QuestionnaireResponseMapper.ToInput(response).Errors);
+        Assert.Equal("QuestionnaireResponse.questionnaire", error.LinkId);
+        Assert.Contains("schemaVersion 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("version 2 red-flag questions", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

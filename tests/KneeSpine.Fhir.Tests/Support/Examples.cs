@@ -2,14 +2,14 @@ using KneeSpine.Engine.Input;
 
 namespace KneeSpine.Fhir.Tests.Support;
 
-/// <summary>The shared spec's example inputs as models.</summary>
+/// <summary>The spec examples' inputs as models.</summary>
 internal static class Examples
 {
-    public static TheoryData<string> Names => [.. SharedSpec.ExampleNames];
+    public static TheoryData<string> Names => [.. RepositorySpec.ExampleNames];
 
     public static AssessmentInput Input(string name)
     {
-        var read = AssessmentInputReader.Read(SharedSpec.ExampleInput(name));
+        var read = AssessmentInputReader.Read(RepositorySpec.ExampleInput(name));
         Assert.True(read.IsValid, $"Example {name} does not read: " + string.Join("; ", read.Errors));
         return read.Input!;
     }

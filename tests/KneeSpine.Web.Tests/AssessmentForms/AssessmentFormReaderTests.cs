@@ -31,10 +31,10 @@ public sealed class AssessmentFormReaderTests
     }
 
     [Theory]
-    [MemberData(nameof(SpecExamples.InputNames), MemberType = typeof(SpecExamples))]
+    [MemberData(nameof(RepositorySpec.ExampleNameData), MemberType = typeof(RepositorySpec))]
     public void Every_spec_example_survives_a_round_trip_through_the_form(string example)
     {
-        var original = AssessmentInputReader.Read(SpecExamples.Read(example)).Input!;
+        var original = AssessmentInputReader.Read(RepositorySpec.ExampleInput(example)).Input!;
 
         var outcome = AssessmentFormReader.Read(AssessmentFormData.FromInput(original));
 

@@ -54,7 +54,7 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
     public async Task Assess_over_HTTP_gives_the_spec_s_triage_alerts_factors_and_plan_as_the_CLI_does(string example)
     {
         // The CLI's spec-example test holds `kneespine assess --json` to the same expected file.
-        var expected = JsonNode.Parse(await File.ReadAllTextAsync(SharedSpec.Example(example + ".expected.json"), Cancel))!;
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(RepositorySpec.ExpectedOf(example), Cancel))!;
         var input = FhirHttp.ExampleInput(example);
 
         var response = await App.Anonymous().PostAsync("/fhir/QuestionnaireResponse/$assess", FhirHttp.Content(FhirHttp.ExampleResponse(example)), Cancel);

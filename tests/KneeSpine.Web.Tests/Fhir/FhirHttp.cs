@@ -4,7 +4,6 @@ using Hl7.Fhir.Model;
 using KneeSpine.Engine.Input;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Fhir.Serialization;
-using KneeSpine.Web.Tests.Infrastructure;
 
 namespace KneeSpine.Web.Tests.Fhir;
 
@@ -41,7 +40,7 @@ internal static class FhirHttp
 
     public static AssessmentInput ExampleInput(string name)
     {
-        var read = AssessmentInputReader.Read(File.ReadAllBytes(SharedSpec.Example(name + ".input.json")));
+        var read = AssessmentInputReader.Read(File.ReadAllBytes(RepositorySpec.InputOf(name)));
         Assert.True(read.Input is not null, string.Join("; ", read.Errors));
         return read.Input!;
     }
@@ -50,10 +49,5 @@ internal static class FhirHttp
         QuestionnaireResponseMapper.ToQuestionnaireResponse(ExampleInput(name), subject);
 
     /// <summary>The spec examples' names (without .input.json).</summary>
-    public static TheoryData<string> ExampleNames =>
-    [
-        .. Directory.GetFiles(SharedSpec.Directory + "/examples", "*.input.json")
-            .Select(f => Path.GetFileName(f)[..^".input.json".Length])
-            .Order(StringComparer.Ordinal),
-    ];
+    public static TheoryData<string> ExampleNames => RepositorySpec.ExampleNameData;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Handouts;
 
 namespace KneeSpine.Web.Tests.Handouts;
@@ -6,13 +7,14 @@ namespace KneeSpine.Web.Tests.Handouts;
 public sealed class HandoutPdfTests
 {
     [Fact]
-    public void Handout_is_a_valid_pdf_of_one_or_two_a4_pages()
+    // Both warning-sign lists (ambulance now, care team today) are printed on every handout, which takes a third page.
+    public void Handout_is_a_valid_pdf_of_at_most_three_a4_pages()
     {
         var pdf = HandoutPdf.Create(HandoutSamples.SelfCare());
 
         Assert.Equal("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
         var document = PdfText.Open(pdf);
-        Assert.InRange(document.PageCount, 1, 2);
+        Assert.InRange(document.PageCount, 1, 3);
         Assert.All(document.Pages.Cast<PdfSharp.Pdf.PdfPage>(), page =>
         {
             Assert.Equal(595, page.Width.Point, 0);
@@ -25,15 +27,19 @@ public sealed class HandoutPdfTests
     {
         var handout = HandoutSamples.Emergency();
 
-        var first = PdfText.Pages(HandoutPdf.Create(handout))[0];
+        var pages = PdfText.Pages(HandoutPdf.Create(handout));
+        var first = pages[0];
+        var all = string.Join(' ', pages);
 
         var headline = first.IndexOf("Call emergency services or go to the emergency department now.", StringComparison.Ordinal);
-        var sign = first.IndexOf("Leg weakness or numbness that is getting worse", StringComparison.Ordinal);
-        var plan = first.IndexOf("Your plan", StringComparison.Ordinal);
+        var sign = first.IndexOf(KnowledgeBase.Default.Handout!.Emergency.Heading, StringComparison.Ordinal);
+        var urgent = all.IndexOf(KnowledgeBase.Default.Handout!.Urgent.Heading, StringComparison.Ordinal);
+        var plan = all.IndexOf("Your plan", StringComparison.Ordinal);
         Assert.True(headline >= 0, first);
         Assert.Contains("EMERGENCY: ACT NOW", first, StringComparison.Ordinal);
         Assert.True(sign > headline, "warning signs follow the headline");
-        Assert.True(plan > sign, "the plan follows the warning signs");
+        Assert.True(urgent > sign, "the same-day list follows the ambulance list");
+        Assert.True(plan > urgent, "the plan follows the warning signs");
         Assert.Contains("Margaret Example", first, StringComparison.Ordinal);
     }
 

@@ -9,13 +9,8 @@ internal static class HandoutSamples
 {
     private static readonly DateOnly Surgery = new(2026, 3, 2);
 
-    public static readonly string[] WarningSigns =
-    [
-        "New trouble passing urine, or new loss of bladder or bowel control",
-        "New numbness around the genitals, buttocks or inner thighs",
-        "Leg weakness or numbness that is getting worse",
-        "Chest pain or shortness of breath",
-    ];
+    /// <summary>The two lists of the current knowledge base, for a patient with no conditions.</summary>
+    public static IReadOnlyList<HandoutSignList> WarningSigns => HandoutSigns.For(null);
 
     public static Handout Emergency() => new(
         "Margaret Example",

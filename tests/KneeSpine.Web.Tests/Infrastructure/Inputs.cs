@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using KneeSpine.Engine.Input;
 
 namespace KneeSpine.Web.Tests.Infrastructure;
 
@@ -10,28 +11,24 @@ public static class Inputs
 {
     public static JsonObject Valid(DateOnly assessedOn, int daysSinceSurgery = 14, int backPain = 3) => new()
     {
-        ["schemaVersion"] = 1,
+        ["schemaVersion"] = AssessmentInput.SchemaVersion,
         ["assessedOn"] = Date(assessedOn),
         ["patient"] = new JsonObject { ["ageYears"] = 67, ["sex"] = "female" },
         ["surgery"] = new JsonObject { ["date"] = Date(assessedOn.AddDays(-daysSinceSurgery)), ["anesthesia"] = "spinal", ["side"] = "right", ["procedure"] = "total" },
         ["backPain"] = new JsonObject { ["intensityNow"] = backPain, ["startedWhen"] = "after-surgery" },
         ["knee"] = new JsonObject { ["painNow"] = 4 },
-        ["redFlags"] = new JsonObject
-        {
-            ["newBladderOrBowelProblem"] = false,
-            ["numbnessInSaddleArea"] = false,
-            ["legWeaknessOrNumbnessGettingWorse"] = false,
-            ["feverOrChills"] = false,
-            ["woundRednessOrDischarge"] = false,
-            ["recentFallOrInjury"] = false,
-            ["unexplainedWeightLoss"] = false,
-            ["chestPainOrShortnessOfBreath"] = false,
-            ["calfSwellingOrPain"] = false,
-            ["severePainNotEasedByRestOrPosition"] = false,
-        },
+        ["redFlags"] = RedFlagsAllNo(),
     };
 
     public static JsonObject Valid() => Valid(TestApp.Today.AddDays(-1));
+
+    /// <summary>Every red-flag question of the current schema answered "no".</summary>
+    public static JsonObject RedFlagsAllNo() =>
+        new([.. InputFields.All.Where(f => f.Section == "redFlags").Select(f => KeyValuePair.Create(f.Path["redFlags.".Length..], (JsonNode?)false))]);
+
+    /// <summary>The red-flag questions that input schema version 1 did not ask.</summary>
+    public static IReadOnlyList<string> RedFlagsNewInVersion2 { get; } =
+        ["redFlags.sciaticaBothLegs", "redFlags.newLegWeaknessOrNumbness", "redFlags.suddenSevereBackPain", "redFlags.coughingBloodOrFainting"];
 
     public static StringContent Json(JsonNode node) => Json(node.ToJsonString());
 

@@ -49,6 +49,17 @@ internal static class FieldIndex
     public static readonly int ExpectsNoPainAtAll = Of("expectations.expectsNoPainAtAll");
     public static readonly int ExpectsSurgeryToFixBackPain = Of("expectations.expectsSurgeryToFixBackPain");
     public static readonly int ExpectedFullRecoveryWeeks = Of("expectations.expectedFullRecoveryWeeks");
+    public static readonly int Antiplatelet = Of("medications.antiplatelet");
+    public static readonly int LongTermSteroids = Of("medications.longTermSteroids");
+    public static readonly int LittleInterestOrPleasure = Of("psychosocial.littleInterestOrPleasure");
+    public static readonly int FeelingDownDepressedOrHopeless = Of("psychosocial.feelingDownDepressedOrHopeless");
+    public static readonly int FeelingNervousAnxiousOrOnEdge = Of("psychosocial.feelingNervousAnxiousOrOnEdge");
+    public static readonly int UnableToStopOrControlWorrying = Of("psychosocial.unableToStopOrControlWorrying");
+    public static readonly int AvoidsMovementForFearOfHarm = Of("psychosocial.avoidsMovementForFearOfHarm");
+    public static readonly int StandingUpFromChair = Of("backFunction.standingUpFromChair");
+    public static readonly int Walking15Minutes = Of("backFunction.walking15Minutes");
+    public static readonly int PuttingOnSocksAndShoes = Of("backFunction.puttingOnSocksAndShoes");
+    public static readonly int LightHouseholdJobs = Of("backFunction.lightHouseholdJobs");
 
     /// <summary>Lower and upper bounds of number fields as doubles, so range checks do no decimal arithmetic.</summary>
     public static readonly double[] Minimum = [.. InputFields.All.Select(f => (double)(f.Minimum ?? 0m))];

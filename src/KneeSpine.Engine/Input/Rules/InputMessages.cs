@@ -23,9 +23,15 @@ internal static class InputMessages
         $"Must be a JSON object describing one assessment, but is {found}.";
 
     public static string SchemaVersion(string found) =>
-        $"Must be 1 (the version of the input format this program reads), but is {found}.";
+        $"Must be 2 (the version of the input format this program reads), but is {found}.";
 
-    public const string SchemaVersionMissing = "Required, but missing: must be 1 (the version of the input format).";
+    /// <summary>A version 1 input: it cannot be evaluated, because version 2 asks red-flag questions that version 1 did not.</summary>
+    public const string SchemaVersionOne =
+        "Must be 2, but is 1. Version 1 inputs can no longer be evaluated: version 2 adds red-flag questions that must be asked "
+        + "(redFlags.sciaticaBothLegs, redFlags.newLegWeaknessOrNumbness, redFlags.suddenSevereBackPain, redFlags.coughingBloodOrFainting) "
+        + "and changes the wording and period of the others. Ask every version 2 red-flag question and send schemaVersion 2.";
+
+    public const string SchemaVersionMissing = "Required, but missing: must be 2 (the version of the input format).";
 
     public static string Missing(InputField field) =>
         field.Section == "redFlags" ? "Required, but missing: " + RedFlagRule + "." : "Required, but missing.";

@@ -8,13 +8,16 @@ internal static class InputModel
     private static readonly uint SleepBit = InputSchema.SectionBit("sleep");
     private static readonly uint MedicationsBit = InputSchema.SectionBit("medications");
     private static readonly uint ExpectationsBit = InputSchema.SectionBit("expectations");
+    private static readonly uint PsychosocialBit = InputSchema.SectionBit("psychosocial");
+    private static readonly uint BackFunctionBit = InputSchema.SectionBit("backFunction");
 
     public static AssessmentInput Build(in InputSlots s)
     {
         var f = FieldIndex.NewBladderOrBowelProblem;
         var redFlags = new RedFlagAnswers(
             Flag(in s, f), Flag(in s, f + 1), Flag(in s, f + 2), Flag(in s, f + 3), Flag(in s, f + 4),
-            Flag(in s, f + 5), Flag(in s, f + 6), Flag(in s, f + 7), Flag(in s, f + 8), Flag(in s, f + 9));
+            Flag(in s, f + 5), Flag(in s, f + 6), Flag(in s, f + 7), Flag(in s, f + 8), Flag(in s, f + 9),
+            Flag(in s, f + 10), Flag(in s, f + 11), Flag(in s, f + 12), Flag(in s, f + 13));
 
         var patient = new PatientInfo((int)s.Value[FieldIndex.AgeYears])
         {
@@ -66,12 +69,29 @@ internal static class InputModel
                 Anticoagulant = s.Code<AnticoagulantUse>(FieldIndex.Anticoagulant),
                 PainMedicines = s.IsValid(FieldIndex.PainMedicines) ? s.PainMedicines.ToArray<PainMedicine>() : null,
                 OpioidDaysLastWeek = s.Int(FieldIndex.OpioidDaysLastWeek),
+                Antiplatelet = s.Code<AntiplateletUse>(FieldIndex.Antiplatelet),
+                LongTermSteroids = s.Bool(FieldIndex.LongTermSteroids),
             } : null,
             Expectations = SectionGiven(in s, ExpectationsBit) ? new ExpectationsInfo
             {
                 ExpectsNoPainAtAll = s.Bool(FieldIndex.ExpectsNoPainAtAll),
                 ExpectsSurgeryToFixBackPain = s.Bool(FieldIndex.ExpectsSurgeryToFixBackPain),
                 ExpectedFullRecoveryWeeks = s.Int(FieldIndex.ExpectedFullRecoveryWeeks),
+            } : null,
+            Psychosocial = SectionGiven(in s, PsychosocialBit) ? new PsychosocialInfo
+            {
+                LittleInterestOrPleasure = s.Int(FieldIndex.LittleInterestOrPleasure),
+                FeelingDownDepressedOrHopeless = s.Int(FieldIndex.FeelingDownDepressedOrHopeless),
+                FeelingNervousAnxiousOrOnEdge = s.Int(FieldIndex.FeelingNervousAnxiousOrOnEdge),
+                UnableToStopOrControlWorrying = s.Int(FieldIndex.UnableToStopOrControlWorrying),
+                AvoidsMovementForFearOfHarm = s.Bool(FieldIndex.AvoidsMovementForFearOfHarm),
+            } : null,
+            BackFunction = SectionGiven(in s, BackFunctionBit) ? new BackFunctionInfo
+            {
+                StandingUpFromChair = s.Int(FieldIndex.StandingUpFromChair),
+                Walking15Minutes = s.Int(FieldIndex.Walking15Minutes),
+                PuttingOnSocksAndShoes = s.Int(FieldIndex.PuttingOnSocksAndShoes),
+                LightHouseholdJobs = s.Int(FieldIndex.LightHouseholdJobs),
             } : null,
         };
     }

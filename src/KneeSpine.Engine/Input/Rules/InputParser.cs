@@ -126,11 +126,12 @@ internal ref partial struct InputParser
 
         _schemaVersionSeen = true;
         _reader.Read();
-        var isOne = _reader.TokenType == JsonTokenType.Number
-            && (_reader.TryGetInt64(out var whole) ? whole == 1 : _reader.TryGetDouble(out var number) && number == 1);
-        if (!isOne)
+        var version = _reader.TokenType == JsonTokenType.Number
+            ? _reader.TryGetInt64(out var whole) ? whole : _reader.TryGetDouble(out var number) && number == Math.Floor(number) && Math.Abs(number) < 1e9 ? (long)number : -1
+            : -1;
+        if (version != AssessmentInput.SchemaVersion)
         {
-            _errors.Add("schemaVersion", InputMessages.SchemaVersion(Describe()));
+            _errors.Add("schemaVersion", version == 1 ? InputMessages.SchemaVersionOne : InputMessages.SchemaVersion(Describe()));
             SkipContainer();
         }
     }

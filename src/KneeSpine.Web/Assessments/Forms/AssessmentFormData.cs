@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KneeSpine.Engine.Input;
+using KneeSpine.Fhir.Assessments;
 
 namespace KneeSpine.Web.Assessments.Forms;
 
@@ -41,43 +42,35 @@ public sealed class AssessmentFormData
     public AssessmentFormData With(string path, params string[] answers) =>
         new(values.Where(p => p.Key != path).Append(new(path, answers)));
 
-    /// <summary>The answers of an existing assessment, to edit it as a new version.</summary>
-    public static AssessmentFormData FromInput(AssessmentInput input)
+    /// <summary>The answers of a current input, as its form would hold them.</summary>
+    public static AssessmentFormData FromInput(AssessmentInput input) => FromRecorded(RecordedInput.FromInput(input));
+
+    /// <summary>
+    /// The answers of an existing assessment, to edit it as a new version. A question that the record's version did
+    /// not ask (a version 1 record has no answer to the version 2 red flags) comes back unanswered, so it must be asked.
+    /// </summary>
+    public static AssessmentFormData FromRecorded(RecordedInput input)
     {
-        using var document = JsonDocument.Parse(AssessmentInputJson.ToJson(input));
+        ArgumentNullException.ThrowIfNull(input);
         var pairs = new List<KeyValuePair<string, string[]>>();
         foreach (var field in InputFields.All)
         {
-            if (Find(document.RootElement, field.Path) is not { } element)
+            if (input.Answer(field.Path) is not { } node)
             {
                 continue;
             }
 
-            string[] answers = element.ValueKind switch
+            string[] answers = node.GetValueKind() switch
             {
-                JsonValueKind.Array => [.. element.EnumerateArray().Select(e => e.GetString() ?? string.Empty)],
+                JsonValueKind.Array => [.. node.AsArray().Select(e => e?.GetValue<string>() ?? string.Empty)],
                 JsonValueKind.True => ["true"],
                 JsonValueKind.False => ["false"],
-                JsonValueKind.Number => [element.GetRawText()],
-                _ => [element.GetString() ?? string.Empty],
+                JsonValueKind.Number => [node.ToJsonString()],
+                _ => [node.GetValue<string>()],
             };
             pairs.Add(new(field.Path, answers));
         }
 
         return new AssessmentFormData(pairs);
-    }
-
-    private static JsonElement? Find(JsonElement root, string path)
-    {
-        var current = root;
-        foreach (var part in path.Split('.'))
-        {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current))
-            {
-                return null;
-            }
-        }
-
-        return current;
     }
 }

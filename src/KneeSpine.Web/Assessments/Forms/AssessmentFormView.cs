@@ -12,11 +12,11 @@ public sealed record AssessmentFormView(AssessmentFormData Data, IReadOnlyList<F
     public static IEnumerable<IGrouping<string, InputField>> Sections =>
         InputFields.All.GroupBy(f => f.Section, StringComparer.Ordinal);
 
-    /// <summary>The error summary: each problem named by its field's label, linking to the field.</summary>
+    /// <summary>The error summary: each problem named by its field's prompt (the question for patients), linking to the field.</summary>
     public IReadOnlyList<Ui.ErrorSummaryItem> Summary =>
         [.. Errors.Select(e => new Ui.ErrorSummaryItem(
             e.Anchor,
-            e.FieldPath is { } path ? $"{InputFields.Get(path).Label}: {e.Message}" : e.Message))];
+            e.FieldPath is { } path ? (ForPatient ? $"{InputFields.Get(path).Question} {e.Message}" : $"{InputFields.Get(path).Label}: {e.Message}") : e.Message))];
 
     /// <summary>The problem with one field, if any.</summary>
     public FormError? ErrorFor(string path) => Errors.FirstOrDefault(e => e.FieldPath == path);
@@ -28,16 +28,32 @@ public sealed record AssessmentFormView(AssessmentFormData Data, IReadOnlyList<F
         return ForPatient ? field.Question : field.Label;
     }
 
-    /// <summary>The hint under the prompt: the range for numbers, the question for clinicians.</summary>
+    /// <summary>The hint under the prompt: the unit and range for numbers, the question for clinicians.</summary>
     public string? Hint(InputField field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        var range = field.Minimum is { } min && field.Maximum is { } max
-            ? $"A number from {min} to {max}." : null;
-        var parts = new[] { ForPatient ? null : "Ask: " + field.Question, range, field.Required || ForPatient ? null : "Optional." }
-            .Where(p => p is not null);
+        var range = field.Minimum is { } min && field.Maximum is { } max && !CodeLabels.IsScale(field)
+            ? Range(field.AnswerHint, min, max) : null;
+        var ask = ForPatient ? null : "Ask: " + (field.Stem is { } stem ? stem + " " : "") + field.Question;
+        var parts = new[] { ask, range, field.Required || ForPatient ? null : "Optional." }.Where(p => p is not null);
         var hint = string.Join(' ', parts);
         return hint.Length == 0 ? null : hint;
+    }
+
+    /// <summary>The answer that leaves an optional question out: the field's own ("I am not sure"), else skip.</summary>
+    public string SkipLabel(InputField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.LeaveOutLabel ?? (ForPatient ? "Skip this question" : "Not asked");
+    }
+
+    // "centimetres" gives "In centimetres, from 100 to 250."; a scale such as "0 to 10" needs no unit.
+    private static string Range(string? unit, decimal min, decimal max)
+    {
+        var word = unit == "a number of years" ? "years" : unit;
+        return word is null || word.Any(char.IsDigit)
+            ? $"A number from {min} to {max}."
+            : $"In {word}, from {min} to {max}.";
     }
 
     /// <summary>Whether a choice field is short enough to show as radio buttons.</summary>

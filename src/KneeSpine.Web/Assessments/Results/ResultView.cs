@@ -16,8 +16,20 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>Whether the result is an emergency (shown before anything else).</summary>
     public bool IsEmergency => Result.Triage.Level == TriageLevel.Emergency;
 
-    /// <summary>Signs that mean emergency care now.</summary>
-    public IReadOnlyList<string> WarningSigns => EmergencyWarningSigns.For(KnowledgeBase);
+    /// <summary>Whether the result was produced under an earlier version of the rules (shown as it was, never re-evaluated).</summary>
+    public bool IsEarlierVersion => Result.SchemaVersion < AssessmentResult.CurrentSchemaVersion;
+
+    /// <summary>What a patient reads under the version label of a result kept from earlier rules.</summary>
+    public const string EarlierVersionPatientNote = "This check used an older set of questions. It is shown just as it was then.";
+
+    /// <summary>The label of a result kept from an earlier version, e.g. "Assessed with rules version 2026.11".</summary>
+    public string VersionLabel => $"Assessed with rules version {Result.KnowledgeBaseVersion}";
+
+    /// <summary>The questionnaire scores in words; empty for a version 1 result (see <see cref="ScoreLines.NotAsked"/>).</summary>
+    public IReadOnlyList<ScoreLine> Scores => ScoreLines.For(Result);
+
+    /// <summary>The two lists of warning signs (ambulance now; care team today), as on the handout.</summary>
+    public IReadOnlyList<HandoutSignList> SignLists { get; init; } = HandoutSigns.For(null);
 
     /// <summary>Every source cited, in order of first citation, with its full citation.</summary>
     public IReadOnlyList<(string Id, string Citation)> Sources =>

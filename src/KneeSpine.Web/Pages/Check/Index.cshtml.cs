@@ -2,6 +2,7 @@ using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Assessments.Forms;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,7 +37,7 @@ public sealed class IndexModel(AssessmentEvaluation evaluation, TimeProvider tim
         }
 
         var evaluated = evaluation.Evaluate(outcome.Input);
-        View = new ResultView(evaluated.Result!, KnowledgeBase.Default, ForPatient: true, HandoutUrl: null);
+        View = new ResultView(evaluated.Result!, KnowledgeBase.Default, ForPatient: true, HandoutUrl: null) { SignLists = HandoutSigns.For(evaluated.Input) };
         // A result with health details: never stored by the browser or a proxy.
         Response.Headers.CacheControl = "no-store";
         return Page();

@@ -5,6 +5,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,10 @@ public sealed class AssessmentModel(ClinicRecords records) : PageModel
             return NotFound();
         }
 
-        View = new ResultView(Assessment.Result, KnowledgeBase.Default, ForPatient: true, $"/me/assessments/{assessmentId}/handout");
+        View = new ResultView(Assessment.Result, KnowledgeBase.For(Assessment.Result), ForPatient: true, $"/me/assessments/{assessmentId}/handout")
+        {
+            SignLists = HandoutSigns.For(Assessment.Input.ToCurrentInput()),
+        };
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +36,7 @@ public sealed class IndexModel(ClinicRecords records) : PageModel
 
         if (Record.Latest is { } latest && await records.LoadAssessmentAsync(patientId, latest.Current.Id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            LatestView = new ResultView(stored.Result, KnowledgeBase.Default, ForPatient: true, HandoutUrl: null);
+            LatestView = new ResultView(stored.Result, KnowledgeBase.For(stored.Result), ForPatient: true, HandoutUrl: null) { SignLists = HandoutSigns.For(stored.Input.ToCurrentInput()) };
         }
 
         return Page();

@@ -4,6 +4,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,10 @@ public sealed class DetailsModel(ClinicRecords records) : PageModel
             return NotFound();
         }
 
-        View = new ResultView(Assessment.Result, KnowledgeBase.Default, ForPatient: false, $"/patients/{id}/assessments/{assessmentId}/handout");
+        View = new ResultView(Assessment.Result, KnowledgeBase.For(Assessment.Result), ForPatient: false, $"/patients/{id}/assessments/{assessmentId}/handout")
+        {
+            SignLists = HandoutSigns.For(Assessment.Input.ToCurrentInput()),
+        };
         return Page();
     }
 }

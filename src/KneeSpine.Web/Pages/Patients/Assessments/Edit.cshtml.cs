@@ -23,6 +23,9 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
 
     public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: false);
 
+    /// <summary>The rules version of a record kept from an earlier version (its edit is evaluated under the current rules).</summary>
+    public string? EarlierRules { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid assessmentId, CancellationToken cancellationToken)
     {
         var (record, assessment) = await LoadAsync(id, assessmentId, cancellationToken).ConfigureAwait(false);
@@ -37,7 +40,7 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
         }
 
         Describe(record, assessment);
-        Form = new AssessmentFormView(AssessmentFormData.FromInput(assessment.Input), [], ForPatient: false);
+        Form = new AssessmentFormView(AssessmentFormData.FromRecorded(assessment.Input), [], ForPatient: false);
         return Page();
     }
 
@@ -73,5 +76,6 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
         PatientId = record.Patient.Id;
         PatientName = record.Patient.Name;
         Version = assessment.Row.Version;
+        EarlierRules = assessment.Input.IsEarlierVersion ? assessment.Result.KnowledgeBaseVersion : null;
     }
 }
