@@ -1,11 +1,7 @@
 using System.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Store.Audit;
-using KneeSpine.Store.Database;
-using KneeSpine.Web.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Cli.Backups;
 
@@ -27,14 +23,13 @@ internal static class BackupCommand
             var app = CliServices.Build(parse.GetRequiredValue(data));
             await using (app.ConfigureAwait(false))
             {
-                var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                if (options.Provider == DatabaseProvider.Postgres)
+                var source = SqliteCommandSteps.DatabaseFileOrRefuse(app, console,
+                    "backup copies the SQLite database; this one is PostgreSQL: use pg_dump (see docs/deployment.md), e.g. pg_dump --format=custom --file=kneespine.dump DATABASE.");
+                if (source is null)
                 {
-                    console.WriteError("backup copies the SQLite database; this one is PostgreSQL: use pg_dump (see docs/deployment.md), e.g. pg_dump --format=custom --file=kneespine.dump DATABASE.");
                     return ExitCodes.InvalidInput;
                 }
 
-                var source = SqliteFiles.DatabaseFile(options);
                 if (!File.Exists(source))
                 {
                     console.WriteError($"--data: no database at {source}; give the --data folder the server uses.");
@@ -57,14 +52,10 @@ internal static class BackupCommand
                 var (patients, assessments) = await BulkProgress.RunAsync(console, "Backing up " + Path.GetFileName(source), progress =>
                     Task.Run(() => Write(source, target.FullName, progress), cancellationToken)).ConfigureAwait(false);
                 var summary = $"Backed up {source} to {target.FullName}: {patients} patients, {assessments} assessments, {new FileInfo(target.FullName).Length / 1024} KiB.";
-                await console.Out.WriteLineAsync(summary).ConfigureAwait(false);
 
                 // After the copy, so the backup holds what was stored before it; the event itself lands in the live database.
-                await KneeSpineDatabase.PrepareAsync(app.Services, bootstrapAdmin: false, cancellationToken).ConfigureAwait(false);
-                return await CliAudit.RecordAsync(app.Services, console, started, AuditAction.DatabaseBackup, AuditOutcome.Success,
-                    "backup --out " + target.FullName, summary).ConfigureAwait(false)
-                    ? ExitCodes.Success
-                    : ExitCodes.Failure;
+                return await SqliteCommandSteps.FinishAsync(app, console, started, AuditAction.DatabaseBackup, "backup --out " + target.FullName,
+                    summary, cancellationToken).ConfigureAwait(false);
             }
         });
         return command;

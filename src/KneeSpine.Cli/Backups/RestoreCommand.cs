@@ -3,11 +3,9 @@ using System.Globalization;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
-using KneeSpine.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Cli.Backups;
 
@@ -35,10 +33,10 @@ internal static class RestoreCommand
             var app = CliServices.Build(parse.GetRequiredValue(data));
             await using (app.ConfigureAwait(false))
             {
-                var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                if (options.Provider == DatabaseProvider.Postgres)
+                var database = SqliteCommandSteps.DatabaseFileOrRefuse(app, console,
+                    "restore replaces the SQLite database; this one is PostgreSQL: use pg_restore into a new database (see docs/deployment.md), e.g. pg_restore --no-owner --dbname=NEW-DATABASE kneespine.dump.");
+                if (database is null)
                 {
-                    console.WriteError("restore replaces the SQLite database; this one is PostgreSQL: use pg_restore (see docs/deployment.md), e.g. pg_restore --clean --if-exists --dbname=DATABASE kneespine.dump.");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -56,7 +54,6 @@ internal static class RestoreCommand
                     return ExitCodes.InvalidInput;
                 }
 
-                var database = SqliteFiles.DatabaseFile(options);
                 using var serverLock = ServerLock.TryAcquire(database);
                 if (serverLock is null)
                 {
@@ -73,14 +70,10 @@ internal static class RestoreCommand
                 var kept = await BulkProgress.RunAsync(console, "Restoring " + backup.Name, progress =>
                     Task.Run(() => PutInPlace(backup.FullName, database, started, progress), cancellationToken)).ConfigureAwait(false);
                 var summary = $"Restored {backup.FullName} into {database}." + (kept is null ? string.Empty : $" The database it replaced is kept as {kept}.");
-                await console.Out.WriteLineAsync(summary).ConfigureAwait(false);
 
-                // A backup from an older version is brought up to date now, as the next start would; the event goes into it.
-                await KneeSpineDatabase.PrepareAsync(app.Services, bootstrapAdmin: false, cancellationToken).ConfigureAwait(false);
-                return await CliAudit.RecordAsync(app.Services, console, started, AuditAction.DatabaseRestore, AuditOutcome.Success,
-                    "restore " + backup.FullName, summary).ConfigureAwait(false)
-                    ? ExitCodes.Success
-                    : ExitCodes.Failure;
+                // A backup from an older version is brought up to date here, as the next start would; the event goes into it.
+                return await SqliteCommandSteps.FinishAsync(app, console, started, AuditAction.DatabaseRestore, "restore " + backup.FullName,
+                    summary, cancellationToken).ConfigureAwait(false);
             }
         });
         return command;
