@@ -68,10 +68,7 @@ internal static class BackupCommand
         File.Delete(partial);
         try
         {
-            using (var connection = SqliteFiles.Open(source, SqliteOpenMode.ReadWrite))
-            {
-                SqliteFiles.Copy(connection, partial);
-            }
+            SqliteFiles.Copy(source, SqliteOpenMode.ReadWrite, partial);
 
             progress?.Invoke(1, 2);
             long patients, assessments;

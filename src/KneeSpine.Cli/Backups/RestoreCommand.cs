@@ -107,10 +107,7 @@ internal static class RestoreCommand
         File.Delete(incoming);
         try
         {
-            using (var source = SqliteFiles.Open(backup, SqliteOpenMode.ReadOnly))
-            {
-                SqliteFiles.Copy(source, incoming);
-            }
+            SqliteFiles.Copy(backup, SqliteOpenMode.ReadOnly, incoming);
 
             progress?.Invoke(1, 2);
             string? kept = null;

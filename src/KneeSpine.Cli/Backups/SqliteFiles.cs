@@ -37,11 +37,12 @@ internal static class SqliteFiles
     public static IEnumerable<string> Companions(string file) => [file + "-wal", file + "-shm", file + "-journal"];
 
     /// <summary>
-    /// Copies <paramref name="source"/> into a new file with SQLite's online backup API (a consistent snapshot, even while
+    /// Copies <paramref name="sourceFile"/> into a new file with SQLite's online backup API (a consistent snapshot, even while
     /// a server writes), in rollback-journal mode so the copy is one self-contained file.
     /// </summary>
-    public static void Copy(SqliteConnection source, string destinationFile)
+    public static void Copy(string sourceFile, SqliteOpenMode mode, string destinationFile)
     {
+        using var source = Open(sourceFile, mode);
         using var destination = Open(destinationFile, SqliteOpenMode.ReadWriteCreate);
         for (var attempt = 1; ; attempt++)
         {
