@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KneeSpine.Cli.Assess;
 using KneeSpine.Cli.Audit;
+using KneeSpine.Cli.Backups;
 using KneeSpine.Cli.Export;
 using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Serve;
@@ -18,11 +19,13 @@ internal static class CliCommands
     public static IEnumerable<Command> All(CliConsole console) =>
     [
         AssessCommand.Create(console),
-        ServeCommand.Create(),
+        ServeCommand.Create(console),
         UserCommand.Create(console),
         TokenCommand.Create(console),
         ImportCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),
+        BackupCommand.Create(console),
+        RestoreCommand.Create(console),
     ];
 }

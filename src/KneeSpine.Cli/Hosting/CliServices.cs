@@ -10,13 +10,10 @@ namespace KneeSpine.Cli.Hosting;
 /// </summary>
 internal static class CliServices
 {
+    /// <summary>The services with the database brought up to date (migrated), as the server would.</summary>
     public static async Task<WebApplication> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
     {
-        var builder = KneeSpineWebHost.CreateBuilder([DataOption.HostArgument(dataDirectory)]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var app = builder.Build();
+        var app = Build(dataDirectory);
         try
         {
             await KneeSpineDatabase.PrepareAsync(app.Services, bootstrapAdmin: false, cancellationToken).ConfigureAwait(false);
@@ -27,5 +24,15 @@ internal static class CliServices
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The services without touching the database (backup and restore look before anything is created or migrated).</summary>
+    public static WebApplication Build(string dataDirectory)
+    {
+        var builder = KneeSpineWebHost.CreateBuilder([DataOption.HostArgument(dataDirectory)]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return builder.Build();
     }
 }

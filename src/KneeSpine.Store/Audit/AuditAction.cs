@@ -74,4 +74,10 @@ public enum AuditAction
 
     /// <summary>The store was exported with <c>kneespine export</c>.</summary>
     BulkExport,
+
+    /// <summary>The SQLite database was copied to a backup file with <c>kneespine backup</c>.</summary>
+    DatabaseBackup,
+
+    /// <summary>The SQLite database was replaced by a backup with <c>kneespine restore</c> (recorded in the restored database).</summary>
+    DatabaseRestore,
 }

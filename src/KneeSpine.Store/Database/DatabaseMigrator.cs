@@ -21,6 +21,17 @@ public sealed partial class DatabaseMigrator(KneeSpineDbContext db, IOptions<Dat
             }
         }
 
+        // A node older than the schema would read and write columns and rules it does not know; it stops instead.
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var applied = await db.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false);
+        var newer = applied.Where(m => !known.Contains(m)).ToList();
+        if (newer.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database was migrated by a newer KneeSpine (migration {string.Join(", ", newer)}; this version knows up to "
+                + $"{known.Max(StringComparer.Ordinal)}). This version refuses to use it: upgrade this node to the version the others run.");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
         if (pending.Count > 0)
         {

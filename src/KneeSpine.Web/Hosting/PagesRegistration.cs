@@ -24,8 +24,9 @@ public static class PagesRegistration
 
     public static WebApplication MapKneeSpinePages(this WebApplication app)
     {
-        app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets();
+        var manifest = StaticAssetsManifest.PathFor(app.Environment);
+        app.MapStaticAssets(manifest);
+        app.MapRazorPages().WithStaticAssets(manifest);
         return app;
     }
 }

@@ -5,7 +5,7 @@ namespace KneeSpine.Cli.Tests.Processes;
 
 internal static class LoopbackPort
 {
-    /// <summary>A port on 127.0.0.1 that was free a moment ago (the system picks it); <see cref="ServerProcess.StartAsync"/> starts again on another if it loses the race.</summary>
+    /// <summary>A port on 127.0.0.1 that was free a moment ago (the system picks it); <see cref="ServerProcess"/> starts again on another if it loses the race.</summary>
     public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

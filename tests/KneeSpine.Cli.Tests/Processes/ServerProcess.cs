@@ -31,6 +31,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the server process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the server wrote so far, standard output and error interleaved.</summary>
     public string Log
     {
@@ -63,11 +66,18 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits (bounded) until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null, string name = "server")
+    public static Task<ServerProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null, string name = "server") =>
+        StartAsync(() => Launch(database, environment, name));
+
+    /// <summary>Starts any <c>kneespine</c> executable (a published folder, a release archive) from its start info for an address, and waits as above.</summary>
+    public static Task<ServerProcess> StartAsync(Func<Uri, ProcessStartInfo> startInfo, string name) =>
+        StartAsync(() => Launch(startInfo, name));
+
+    private static async Task<ServerProcess> StartAsync(Func<ServerProcess> launch)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(database, environment, name);
+            var server = launch();
             try
             {
                 await server.WaitUntilReadyAsync();
@@ -98,15 +108,23 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server without waiting, so several can start at the same moment; then <see cref="WaitUntilReadyAsync"/>.</summary>
     public static ServerProcess Launch(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null, string name = "server")
     {
-        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var variables = EnvironmentFor(database);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             variables[key] = value;
         }
 
-        var start = KneeSpineExecutable.StartInfo(["serve", "--urls", address.ToString().TrimEnd('/'), "--data", database.DataDirectory], variables);
+        return Launch(address => KneeSpineExecutable.StartInfo(["serve", "--urls", address.ToString().TrimEnd('/'), "--data", database.DataDirectory], variables), name);
+    }
+
+    private static ServerProcess Launch(Func<Uri, ProcessStartInfo> startInfo, string name)
+    {
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        var start = startInfo(address);
         start.RedirectStandardInput = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var process = new Process { StartInfo = start };
         var server = new ServerProcess(process, address, name);
         process.OutputDataReceived += (_, line) => server.Append(line.Data);
