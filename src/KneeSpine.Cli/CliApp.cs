@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
+using KneeSpine.Cli.CommandLine;
 
 namespace KneeSpine.Cli;
 
@@ -26,16 +26,19 @@ internal static class CliApp
                 root.Subcommands.Add(command);
             }
 
+            ValueForm.InstallParsers(root);
+            DetailedHelpAction.Install(root);
+
             var parse = root.Parse(args);
-            if (parse.Action is ParseErrorAction)
+            var problems = ParseProblems.Of(parse);
+            if (problems.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                foreach (var problem in problems)
                 {
-                    console.WriteError(error.Message);
+                    console.WriteError(problem);
                 }
 
-                var name = parse.CommandResult.Command is RootCommand ? "kneespine" : "kneespine " + parse.CommandResult.Command.Name;
-                console.WriteError($"Run '{name} --help' to see how to use it.");
+                console.WriteError($"Run '{ParseProblems.CommandPath(parse)} --help' to see how to use it.");
                 return ExitCodes.InvalidInput;
             }
 

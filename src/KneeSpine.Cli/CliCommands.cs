@@ -3,6 +3,7 @@ using KneeSpine.Cli.Assess;
 using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Export;
 using KneeSpine.Cli.Import;
+using KneeSpine.Cli.Patients;
 using KneeSpine.Cli.Serve;
 using KneeSpine.Cli.Tokens;
 using KneeSpine.Cli.Users;
@@ -21,6 +22,7 @@ internal static class CliCommands
         ServeCommand.Create(),
         UserCommand.Create(console),
         TokenCommand.Create(console),
+        PatientCommand.Create(console),
         ImportCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),

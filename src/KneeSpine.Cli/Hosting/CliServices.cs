@@ -6,13 +6,13 @@ namespace KneeSpine.Cli.Hosting;
 
 /// <summary>
 /// The app's services without its web server, for commands that work on the database (<c>user add</c>, <c>token create</c>).
-/// Logs go to standard error so standard output carries only the command's answer.
+/// The data directory is the <c>--data</c> given, or the default when null (<see cref="DataOption"/>). Logs go to standard error so standard output carries only the command's answer.
 /// </summary>
 internal static class CliServices
 {
-    public static async Task<WebApplication> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<WebApplication> OpenAsync(string? dataDirectory, CancellationToken cancellationToken)
     {
-        var builder = KneeSpineWebHost.CreateBuilder([DataOption.HostArgument(dataDirectory)]);
+        var builder = KneeSpineWebHost.CreateBuilder(DataOption.HostArguments(dataDirectory));
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
