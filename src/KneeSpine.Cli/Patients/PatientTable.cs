@@ -23,7 +23,7 @@ internal static class PatientTable
     private static string[] Cells(PatientResponse p, DateOnly today) =>
     [
         p.Id.ToString(),
-        p.Name + (p.IsDemo ? " (demo)" : ""),
+        p.Name,
         $"{Day(p.BirthDate)} ({AgeOn(p.BirthDate, today).ToString(CultureInfo.InvariantCulture)})",
         p.Surgery is { } surgery ? Day(surgery.Date) : "-",
         p.Latest is { } latest ? $"{latest.Triage} ({Day(latest.AssessedOn)})" : "-",
