@@ -14,22 +14,28 @@ internal static class CliApp
         "KneeSpine: triage and a personal plan for back pain after knee replacement. "
         + "It supports, and does not replace, clinical judgement. In an emergency, call emergency services.";
 
+    /// <summary>The root command with <paramref name="commands"/>, their value parsers and help (see <c>CommandLine/</c>).</summary>
+    public static RootCommand CreateRoot(CliConsole console, Func<CliConsole, IEnumerable<Command>> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var root = new RootCommand(Description);
+        foreach (var command in commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        ValueForm.InstallParsers(root);
+        DetailedHelpAction.Install(root);
+        return root;
+    }
+
     /// <summary>Runs one command line with the given commands (see Program.cs for the list).</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<CliConsole, IEnumerable<Command>> commands, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
         try
         {
-            var root = new RootCommand(Description);
-            foreach (var command in commands(console))
-            {
-                root.Subcommands.Add(command);
-            }
-
-            ValueForm.InstallParsers(root);
-            DetailedHelpAction.Install(root);
-
-            var parse = root.Parse(args);
+            var parse = CreateRoot(console, commands).Parse(args);
             var problems = ParseProblems.Of(parse);
             if (problems.Count > 0)
             {
