@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
+using KneeSpine.Cli.CommandLine;
 
 namespace KneeSpine.Cli;
 
@@ -14,28 +14,37 @@ internal static class CliApp
         "KneeSpine: triage and a personal plan for back pain after knee replacement. "
         + "It supports, and does not replace, clinical judgement. In an emergency, call emergency services.";
 
+    /// <summary>The root command with <paramref name="commands"/>, their value parsers and help (see <c>CommandLine/</c>).</summary>
+    public static RootCommand CreateRoot(CliConsole console, Func<CliConsole, IEnumerable<Command>> commands)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        var root = new RootCommand(Description);
+        foreach (var command in commands(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        ValueForm.InstallParsers(root);
+        DetailedHelpAction.Install(root);
+        return root;
+    }
+
     /// <summary>Runs one command line with the given commands (see Program.cs for the list).</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<CliConsole, IEnumerable<Command>> commands, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(console);
         try
         {
-            var root = new RootCommand(Description);
-            foreach (var command in commands(console))
+            var parse = CreateRoot(console, commands).Parse(args);
+            var problems = ParseProblems.Of(parse);
+            if (problems.Count > 0)
             {
-                root.Subcommands.Add(command);
-            }
-
-            var parse = root.Parse(args);
-            if (parse.Action is ParseErrorAction)
-            {
-                foreach (var error in parse.Errors)
+                foreach (var problem in problems)
                 {
-                    console.WriteError(error.Message);
+                    console.WriteError(problem);
                 }
 
-                var name = parse.CommandResult.Command is RootCommand ? "kneespine" : "kneespine " + parse.CommandResult.Command.Name;
-                console.WriteError($"Run '{name} --help' to see how to use it.");
+                console.WriteError($"Run '{ParseProblems.CommandPath(parse)} --help' to see how to use it.");
                 return ExitCodes.InvalidInput;
             }
 

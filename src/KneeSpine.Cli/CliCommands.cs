@@ -4,6 +4,7 @@ using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Backups;
 using KneeSpine.Cli.Export;
 using KneeSpine.Cli.Import;
+using KneeSpine.Cli.Patients;
 using KneeSpine.Cli.Serve;
 using KneeSpine.Cli.Tokens;
 using KneeSpine.Cli.Users;
@@ -22,6 +23,7 @@ internal static class CliCommands
         ServeCommand.Create(console),
         UserCommand.Create(console),
         TokenCommand.Create(console),
+        PatientCommand.Create(console),
         ImportCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),

@@ -1,10 +1,13 @@
 using System.CommandLine;
+using KneeSpine.Cli.CommandLine;
 
 namespace KneeSpine.Cli.Assess;
 
 /// <summary><c>kneespine assess</c>: evaluates assessments from a file or standard input.</summary>
 internal static class AssessCommand
 {
+    private const string Summary = "Evaluate a follow-up assessment (a JSON file): triage, warning signs, contributing factors and a plan.";
+
     private const string Help = """
         Evaluate a follow-up assessment of back pain after knee replacement. Prints the triage (what to do now)
         first, then the alerts, the probable contributing factors and a personal plan, each with its sources.
@@ -56,7 +59,7 @@ internal static class AssessCommand
             Description = "Read one assessment per line (NDJSON) and write one result per line.",
         };
 
-        var command = new Command("assess", Help) { file, json, ndjson };
+        var command = new DetailedCommand("assess", Summary, Help) { file, json, ndjson };
         command.Validators.Add(result =>
         {
             if (result.GetValue(json) && result.GetValue(ndjson))

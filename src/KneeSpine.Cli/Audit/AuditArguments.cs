@@ -3,21 +3,9 @@ using System.Globalization;
 
 namespace KneeSpine.Cli.Audit;
 
-/// <summary>Parsers for <c>kneespine audit</c>'s options that name the option and the expected form in their error.</summary>
+/// <summary>Parsers for <c>kneespine audit</c>'s time options (a date or an instant) that name the option and the expected form in their error.</summary>
 internal static class AuditArguments
 {
-    public static Guid? PatientId(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Guid.TryParse(text, CultureInfo.InvariantCulture, out var id))
-        {
-            return id;
-        }
-
-        result.AddError($"--patient: '{text}' is not a patient id; give the id (a UUID) as shown on the patient's page or by the API.");
-        return null;
-    }
-
     /// <summary>A date (the start of that UTC day) or an instant with its time zone.</summary>
     public static DateTimeOffset? Since(ArgumentResult result) => Instant(result, "--since", endOfDay: false);
 

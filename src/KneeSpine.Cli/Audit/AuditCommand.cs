@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KneeSpine.Cli.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Store.Audit;
@@ -18,6 +19,8 @@ namespace KneeSpine.Cli.Audit;
 internal static class AuditCommand
 {
     public const int DefaultTableLimit = 100;
+
+    private const string Summary = "List the audit trail, newest first: who read or changed which record, sign-ins, tokens, imports, exports.";
 
     private const string Help = """
         List the audit trail, newest first: every read and change of patient records, sign-ins, tokens, account
@@ -38,7 +41,7 @@ internal static class AuditCommand
 
     public static Command Create(CliConsole console)
     {
-        var patient = new Option<Guid?>("--patient") { Description = "Only events about this patient's record (the patient id).", CustomParser = AuditArguments.PatientId };
+        var patient = new Option<Guid?>("--patient") { Description = "Only events about this patient's record (the patient id).", HelpName = "PATIENT-ID" };
         var user = new Option<string?>("--user") { Description = "Only events whose user name contains this text (any case), or whose account id it is." };
         var action = new Option<string?>("--action") { Description = "Only this action: " + string.Join(", ", Code<AuditAction>.All) + "." };
         action.AcceptOnlyFromAmong([.. Code<AuditAction>.All]);
@@ -47,18 +50,12 @@ internal static class AuditCommand
         var since = new Option<DateTimeOffset?>("--since") { Description = "From this day (YYYY-MM-DD, UTC) or instant.", CustomParser = AuditArguments.Since };
         var until = new Option<DateTimeOffset?>("--until") { Description = "Up to the end of this day (YYYY-MM-DD, UTC), or up to this instant.", CustomParser = AuditArguments.Until };
         var limit = new Option<int?>("--limit") { Description = $"At most this many events (default {DefaultTableLimit} for the table, all for --json and --fhir)." };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--limit must be at least 1.");
-            }
-        });
+        ValueForm.WholeNumberFrom(limit, 1);
         var json = new Option<bool>("--json") { Description = "One JSON object per event and line." };
         var fhir = new Option<bool>("--fhir") { Description = "One FHIR R4 AuditEvent per line (NDJSON)." };
         var data = DataOption.Create();
 
-        var command = new Command("audit", Help) { patient, user, action, outcome, since, until, limit, json, fhir, data };
+        var command = new DetailedCommand("audit", Summary, Help) { patient, user, action, outcome, since, until, limit, json, fhir, data };
         command.Validators.Add(result =>
         {
             if (result.GetValue(json) && result.GetValue(fhir))
@@ -81,7 +78,7 @@ internal static class AuditCommand
             var asFhir = parse.GetValue(fhir);
             var max = parse.GetValue(limit) ?? (asJson || asFhir ? (int?)null : DefaultTableLimit);
 
-            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var scope = app.Services.CreateAsyncScope();

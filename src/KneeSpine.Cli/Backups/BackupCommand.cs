@@ -20,7 +20,7 @@ internal static class BackupCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = parse.GetRequiredValue(output);
-            var app = CliServices.Build(parse.GetRequiredValue(data));
+            var app = CliServices.Build(parse.GetValue(data));
             await using (app.ConfigureAwait(false))
             {
                 var source = SqliteCommandSteps.DatabaseFileOrRefuse(app, console,

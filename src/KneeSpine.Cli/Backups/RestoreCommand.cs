@@ -30,7 +30,7 @@ internal static class RestoreCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var app = CliServices.Build(parse.GetRequiredValue(data));
+            var app = CliServices.Build(parse.GetValue(data));
             await using (app.ConfigureAwait(false))
             {
                 var database = SqliteCommandSteps.DatabaseFileOrRefuse(app, console,

@@ -17,7 +17,7 @@ internal static class ExportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var directory = parse.GetRequiredValue(output);
-            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var scope = app.Services.CreateAsyncScope();

@@ -6,12 +6,12 @@ namespace KneeSpine.Cli.Hosting;
 
 /// <summary>
 /// The app's services without its web server, for commands that work on the database (<c>user add</c>, <c>token create</c>).
-/// Logs go to standard error so standard output carries only the command's answer.
+/// The data directory is the <c>--data</c> given, or the default when null (<see cref="DataOption"/>). Logs go to standard error so standard output carries only the command's answer.
 /// </summary>
 internal static class CliServices
 {
     /// <summary>The services with the database brought up to date (migrated), as the server would.</summary>
-    public static async Task<WebApplication> OpenAsync(string dataDirectory, CancellationToken cancellationToken)
+    public static async Task<WebApplication> OpenAsync(string? dataDirectory, CancellationToken cancellationToken)
     {
         var app = Build(dataDirectory);
         try
@@ -27,9 +27,9 @@ internal static class CliServices
     }
 
     /// <summary>The services without touching the database (backup and restore look before anything is created or migrated).</summary>
-    public static WebApplication Build(string dataDirectory)
+    public static WebApplication Build(string? dataDirectory)
     {
-        var builder = KneeSpineWebHost.CreateBuilder([DataOption.HostArgument(dataDirectory)]);
+        var builder = KneeSpineWebHost.CreateBuilder(DataOption.HostArguments(dataDirectory));
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

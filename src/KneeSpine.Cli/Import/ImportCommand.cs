@@ -26,7 +26,7 @@ internal static class ImportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var scope = app.Services.CreateAsyncScope();

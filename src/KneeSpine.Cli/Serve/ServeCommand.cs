@@ -24,7 +24,7 @@ internal static class ServeCommand
             string[] args =
             [
                 $"--urls={parse.GetRequiredValue(urls)}",
-                DataOption.HostArgument(parse.GetRequiredValue(data)),
+                .. DataOption.HostArguments(parse.GetValue(data)),
                 $"--KneeSpine:Demo={(parse.GetValue(demo) ? "true" : "false")}",
             ];
             var app = KneeSpineWebHost.Build(args);

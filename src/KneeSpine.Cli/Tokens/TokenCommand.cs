@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KneeSpine.Cli.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Audit;
@@ -16,19 +17,13 @@ internal static class TokenCommand
         var user = new Option<string>("--user") { Description = "Email of the account the token acts for.", Required = true };
         var name = new Option<string>("--name") { Description = "What the token is for, shown on the account page.", DefaultValueFactory = _ => "cli" };
         var days = new Option<int>("--days") { Description = "Days until the token expires.", DefaultValueFactory = _ => PersonalAccessTokens.DefaultLifetimeDays };
-        days.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 3650)
-            {
-                result.AddError("--days must be between 1 and 3650.");
-            }
-        });
+        ValueForm.WholeNumberFrom(days, 1, 3650);
         var data = DataOption.Create();
 
         var create = new Command("create", "Create a personal access token for the API (Authorization: Bearer TOKEN).") { user, name, days, data };
         create.SetAction(async (parse, cancellationToken) =>
         {
-            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var scope = app.Services.CreateAsyncScope();

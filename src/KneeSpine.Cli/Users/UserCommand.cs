@@ -15,7 +15,7 @@ internal static class UserCommand
         var email = new Option<string>("--email") { Description = "Email address; also the sign-in name.", Required = true };
         var role = new Option<string>("--role") { Description = "admin, clinician or patient.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
-        var patient = new Option<Guid?>("--patient") { Description = "For a patient account: id of the patient record it opens." };
+        var patient = new Option<Guid?>("--patient") { Description = "For a patient account: id of the patient record it opens (kneespine patient list shows it).", HelpName = "PATIENT-ID" };
         var data = DataOption.Create();
 
         var add = new Command("add", "Create an account. The password is read from standard input, or asked for without echo.") { email, role, patient, data };
@@ -28,7 +28,7 @@ internal static class UserCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var app = await CliServices.OpenAsync(parse.GetRequiredValue(data), cancellationToken).ConfigureAwait(false);
+            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
             await using (app.ConfigureAwait(false))
             {
                 var scope = app.Services.CreateAsyncScope();

@@ -1,5 +1,7 @@
 using KneeSpine.Store.Database;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.DataProtection;
@@ -26,6 +28,13 @@ public static class DataProtectionRegistration
         if (certificates.Current is not null)
         {
             dataProtection.ProtectKeysWithCertificate(certificates.Current).UnprotectKeysWithAnyCertificate([.. certificates.All]);
+        }
+        else
+        {
+            // Unencrypted keys are the operator's choice until a certificate is set: say so explicitly, so Data Protection does
+            // not warn with every new key ("No XML encryptor configured"), repeating KeyRingInitializer's warning, which names
+            // the setting to change. A key stored this way is read as before; a later certificate protects only newer keys.
+            builder.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor ??= new NullXmlEncryptor());
         }
 
         // From a factory, so the container disposes the certificates with the app.

@@ -94,6 +94,18 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
             query = query.Where(p => p.Id == own);
         }
 
+        return await SearchAsync(query, search, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every patient whose name contains <paramref name="search"/> (any case), by name: for the operator of the
+    /// server (<c>kneespine patient list</c>), who can read the whole database anyway.
+    /// </summary>
+    public Task<IReadOnlyList<PatientResponse>> SearchAllAsync(string? search, CancellationToken cancellationToken = default) =>
+        SearchAsync(db.Patients.AsNoTracking(), search, cancellationToken);
+
+    private async Task<IReadOnlyList<PatientResponse>> SearchAsync(IQueryable<Patient> query, string? search, CancellationToken cancellationToken)
+    {
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToUpperInvariant();

@@ -21,7 +21,9 @@ public static class Ui
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        // Ceilings against a hang, not speed requirements: Playwright waits for each condition and goes on as soon as it holds.
+        page.SetDefaultTimeout(120_000);
+        Assertions.SetDefaultExpectTimeout(120_000);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

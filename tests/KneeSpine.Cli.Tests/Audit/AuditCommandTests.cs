@@ -178,7 +178,7 @@ public sealed class AuditCommandTests
     [InlineData("--until", "2026-02-30", "--until: '2026-02-30' is not a date")]
     [InlineData("--action", "explode", "explode")]
     [InlineData("--outcome", "maybe", "maybe")]
-    [InlineData("--limit", "0", "--limit must be at least 1")]
+    [InlineData("--limit", "0", "--limit: '0' is not a whole number of at least 1")]
     [InlineData("--json", "--fhir", "--json and --fhir cannot be used together")]
     public async Task Bad_arguments_exit_2_with_a_message_naming_them(string option, string value, string message)
     {

@@ -8,10 +8,11 @@ internal static class KneeSpineExecutable
     public static readonly string Path = System.IO.Path.Combine(AppContext.BaseDirectory, "kneespine.dll");
 
     /// <summary>Everything redirected; <paramref name="environment"/> added to this process's own.</summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -33,10 +34,15 @@ internal static class KneeSpineExecutable
     }
 
     /// <summary>Runs one command to its end: exit code, standard output and standard error.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(
-        string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<(int Code, string Output, string Error)> RunAsync(
+        string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunInAsync(null, standardInput, environment, args);
+
+    /// <summary>Runs one command to its end in <paramref name="workingDirectory"/> (null: this process's own).</summary>
+    public static async Task<(int Code, string Output, string Error)> RunInAsync(
+        string? workingDirectory, string? standardInput, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args, environment))!;
+        using var process = Process.Start(StartInfo(args, environment, workingDirectory))!;
         var cancel = TestContext.Current.CancellationToken;
         var output = process.StandardOutput.ReadToEndAsync(cancel);
         var error = process.StandardError.ReadToEndAsync(cancel);

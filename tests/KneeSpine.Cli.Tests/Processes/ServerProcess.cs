@@ -17,7 +17,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public const string AdminEmail = "admin@example.org";
     public const string AdminPassword = "long enough admin password";
 
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+    // Generous: a start on a busy machine (migrations, key ring, JIT) can take minutes; a server that never gets ready still fails.
+    private static readonly TimeSpan ReadyTimeout = Progress.Ceiling;
     private readonly Process _process;
     private readonly StringBuilder _log = new();
     private readonly string _name;
@@ -138,7 +139,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     public async Task WaitUntilReadyAsync()
     {
         using var client = CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(5);
+        // One probe may wait a while; a probe that times out is just tried again.
+        client.Timeout = TimeSpan.FromSeconds(30);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < ReadyTimeout)
         {
@@ -166,7 +168,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        throw new TimeoutException($"{_name} was not ready after {ReadyTimeout.TotalSeconds} s:\n{Log}");
+        throw new TimeoutException($"{_name} was not ready after {ReadyTimeout.TotalMinutes} minutes:\n{Log}");
     }
 
     /// <summary>A client for this server: no redirects followed, optionally a bearer token and a cookie jar (shared between servers like a browser's).</summary>
@@ -177,9 +179,10 @@ internal sealed class ServerProcess : IAsyncDisposable
             AllowAutoRedirect = false,
             UseCookies = cookies is not null,
             CookieContainer = cookies ?? new CookieContainer(),
-            ConnectTimeout = TimeSpan.FromSeconds(5),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
         };
-        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        // A ceiling against a hang, not a speed requirement: a busy machine may take long over one request.
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -130,10 +130,12 @@ public sealed class KillDuringWritesTests
         }
 
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync, Cancel)).ToArray();
-        await enough.Task.WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        // However slow the machine, the writes go on while they make progress; only a server that stops answering fails.
+        await Progress.WaitAsync(enough.Task, () => acknowledged.Count + unexpected.Count, "writes answered 201");
         Volatile.Write(ref killed, 1);
         server.Kill();
-        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        // After the kill every writer ends at once (refused or cut); the ceiling only turns a hang into a failure.
+        await Task.WhenAll(writers).WaitAsync(Progress.Ceiling, Cancel);
         return new Outcome([.. acknowledged], [.. unexpected], cut, unanswered);
     }
 

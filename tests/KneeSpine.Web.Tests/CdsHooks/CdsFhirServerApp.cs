@@ -33,7 +33,8 @@ public abstract class CdsFhirServerApp(TestDatabaseKind kind) : IAsyncLifetime
             ["KneeSpine:CdsHooks:Clients:0:FhirServers:2"] = _ehr.FhirBase("/garbage").AbsoluteUri,
             ["KneeSpine:CdsHooks:Clients:0:FhirServers:3"] = _ehr.FhirBase("/slow").AbsoluteUri,
             ["KneeSpine:CdsHooks:Clients:0:FhirServers:4"] = Unreachable.AbsoluteUri,
-            ["KneeSpine:CdsHooks:FhirServerTimeoutSeconds"] = "1",
+            // Long enough that the answering servers are never cut short on a busy machine; /slow outlasts it.
+            ["KneeSpine:CdsHooks:FhirServerTimeoutSeconds"] = "10",
         });
     }
 

@@ -57,8 +57,8 @@ public sealed class FakeEhrServer : IAsyncDisposable
         app.MapGet("/garbage/fhir/QuestionnaireResponse", () => Results.Text("[\"not\", \"a resource\"]", "application/fhir+json"));
         app.MapGet("/slow/fhir/QuestionnaireResponse", async (HttpContext context) =>
         {
-            // Longer than the app's timeout, and bounded: it ends when the caller gives up or after 30 s.
-            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            // Never answers in time: it ends when the caller gives up (the app's timeout), or at the latest with the server.
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
             return Results.Ok();
         });
         await app.StartAsync();

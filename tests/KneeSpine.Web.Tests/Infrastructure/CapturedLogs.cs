@@ -24,6 +24,18 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs._messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)}");
+            logs._messages.Enqueue($"{logLevel} {category}: {formatter(state, exception)}{Causes(exception)}");
+
+        // The exception's types and messages, outermost first (no stack), so a failing test can say what was thrown.
+        private static string Causes(Exception? exception)
+        {
+            var causes = new List<string>();
+            for (var e = exception; e is not null; e = e.InnerException)
+            {
+                causes.Add($"{e.GetType().FullName}: {e.Message}");
+            }
+
+            return causes.Count == 0 ? "" : " [" + string.Join(" <- ", causes) + "]";
+        }
     }
 }

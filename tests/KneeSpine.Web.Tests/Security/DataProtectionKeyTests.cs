@@ -83,6 +83,20 @@ public sealed class DataProtectionKeyTests : IDisposable
         Assert.Contains("<masterKey", key, StringComparison.Ordinal);
         var warning = Assert.Single(app.Logs.Messages, m => m.Contains("stored unencrypted", StringComparison.Ordinal));
         Assert.Contains("KneeSpine:DataProtection:CertificatePath", warning, StringComparison.Ordinal);
+        // Data Protection's own "No XML encryptor configured" would say the same again, without the setting.
+        Assert.DoesNotContain(app.Logs.Messages, m => m.Contains("encryptor", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Keys_made_before_a_certificate_was_set_still_open_after_it_is_set_so_nobody_is_signed_out()
+    {
+        await using var before = await TestApp.StartAsync(TestDatabaseKind.Sqlite);
+        var cookie = await SignInCookieAsync(before);
+
+        await using var after = TestApp.Start(before.Database, Settings(TestCertificates.CreateRsaPfx(_certificates.FullName, "later")));
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(after, "/patients", cookie)).StatusCode);
+        Assert.DoesNotContain(after.Logs.Messages, m => m.Contains("stored unencrypted", StringComparison.Ordinal));
     }
 
     public void Dispose() => _certificates.Delete(recursive: true);
