@@ -27,25 +27,37 @@ public sealed class WorklistService(KneeSpineDbContext db, TimeProvider time, Op
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var query = db.WorklistItems.AsNoTracking();
-        query = status switch
-        {
-            WorklistStatus.Open => query.Where(i => i.AcknowledgedAt == null),
-            WorklistStatus.Acknowledged => query.Where(i => i.AcknowledgedAt != null),
-            _ => query,
-        };
+        var query = WithStatus(db.WorklistItems.AsNoTracking(), status);
         var total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Rows(InWorklistOrder(query).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken).ConfigureAwait(false);
+        return (rows, total);
+    }
+
+    /// <summary>One item with its patient's name; null when unknown.</summary>
+    public async Task<WorklistRow?> FindRowAsync(Guid id, CancellationToken cancellationToken = default) =>
+        (await Rows(db.WorklistItems.AsNoTracking().Where(i => i.Id == id), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    private static IQueryable<WorklistItem> WithStatus(IQueryable<WorklistItem> query, WorklistStatus status) => status switch
+    {
+        WorklistStatus.Open => query.Where(i => i.AcknowledgedAt == null),
+        WorklistStatus.Acknowledged => query.Where(i => i.AcknowledgedAt != null),
+        _ => query,
+    };
+
+    private static IQueryable<WorklistItem> InWorklistOrder(IQueryable<WorklistItem> query) => query
+        .OrderBy(i => i.AcknowledgedAt == null ? 0 : 1)
+        // Every open item has no acknowledgement time, so this orders only the acknowledged ones.
+        .ThenByDescending(i => i.AcknowledgedAt)
+        .ThenBy(SeverityRank)
+        .ThenBy(i => i.OpenedAt)
+        .ThenBy(i => i.Id);
+
+    private static async Task<IReadOnlyList<WorklistRow>> Rows(IQueryable<WorklistItem> query, CancellationToken cancellationToken)
+    {
         var rows = await query
-            .OrderBy(i => i.AcknowledgedAt == null ? 0 : 1)
-            // Every open item has no acknowledgement time, so this orders only the acknowledged ones.
-            .ThenByDescending(i => i.AcknowledgedAt)
-            .ThenBy(SeverityRank)
-            .ThenBy(i => i.OpenedAt)
-            .ThenBy(i => i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(i => new { Item = i, PatientName = i.Patient!.Name, i.Assessment!.Version, i.Assessment.AssessedOn })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return ([.. rows.Select(r => new WorklistRow(r.Item, r.PatientName, r.Version, r.AssessedOn))], total);
+        return [.. rows.Select(r => new WorklistRow(r.Item, r.PatientName, r.Version, r.AssessedOn))];
     }
 
     public Task<WorklistItem?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -54,16 +66,8 @@ public sealed class WorklistService(KneeSpineDbContext db, TimeProvider time, Op
     /// <summary>The patient's items, open ones first (as the worklist orders them); for the FHIR Task search.</summary>
     public async Task<IReadOnlyList<WorklistItem>> ForPatientAsync(Guid patientId, WorklistStatus status, CancellationToken cancellationToken = default)
     {
-        var query = db.WorklistItems.AsNoTracking().Where(i => i.PatientId == patientId);
-        query = status switch
-        {
-            WorklistStatus.Open => query.Where(i => i.AcknowledgedAt == null),
-            WorklistStatus.Acknowledged => query.Where(i => i.AcknowledgedAt != null),
-            _ => query,
-        };
-        return await query.OrderBy(i => i.AcknowledgedAt == null ? 0 : 1).ThenByDescending(i => i.AcknowledgedAt)
-            .ThenBy(SeverityRank).ThenBy(i => i.OpenedAt).ThenBy(i => i.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var query = WithStatus(db.WorklistItems.AsNoTracking().Where(i => i.PatientId == patientId), status);
+        return await InWorklistOrder(query).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every problem with an acknowledgement, keyed by JSON name; empty when valid.</summary>
