@@ -30,6 +30,9 @@ public static class AccessTable
         ["PUT /api/v1/patients/{patientid}/assessments/{id}"] = new(Access.PatientRecord, IdKind.Assessment),
         ["GET /api/v1/patients/{patientid}/assessments/{id}/versions"] = new(Access.PatientRecord, IdKind.Assessment),
 
+        ["GET /api/v1/worklist"] = new(Access.Clinician),
+        ["POST /api/v1/worklist/{id}/acknowledge"] = new(Access.Clinician, IdKind.WorklistItem),
+
         ["GET /fhir/metadata"] = new(Access.Public),
         ["GET /fhir/questionnaire/{id}"] = new(Access.Public, IdKind.Questionnaire),
         ["POST /fhir/questionnaireresponse/$assess"] = new(Access.Public),
@@ -63,6 +66,7 @@ public static class AccessTable
             ("/admin/users", new(Access.Admin)),
             ("/admin/users/new", new(Access.Admin)),
             ("/admin/audit", new(Access.Admin)),
+            ("/worklist", new(Access.Clinician)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),
             ("/patients/{id}", new(Access.Clinician, IdKind.Patient)),
