@@ -8,6 +8,7 @@ using KneeSpine.Web.Clinic;
 using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
+using KneeSpine.Web.FollowUps;
 using KneeSpine.Web.Health;
 using KneeSpine.Web.Notifications;
 using KneeSpine.Web.OpenApi;
@@ -95,6 +96,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineNotifications();
         builder.AddKneeSpineWorklist();
+        builder.AddKneeSpineFollowUps();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
