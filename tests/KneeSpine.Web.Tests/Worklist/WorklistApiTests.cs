@@ -150,11 +150,11 @@ public abstract class WorklistApiTests(AppFixture fixture)
         Assert.Equal(App.Time.GetUtcNow(), body["acknowledgedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("advised-emergency-department", body["action"]!.GetValue<string>());
         Assert.Equal("Told to call 112 now; ambulance called.", body["note"]!.GetValue<string>());
-        Assert.Empty(await ItemsOfAsync(clinician, patient, "open"));
         var audit = await AuditTrail.SingleSinceAsync(App, mark);
         Assert.Equal(AuditAction.WorklistAcknowledge, audit.Action);
         Assert.Equal(patient, audit.PatientId);
         Assert.Equal(account.Email, audit.UserName);
+        Assert.Empty(await ItemsOfAsync(clinician, patient, "open"));
     }
 
     [Fact]
