@@ -43,6 +43,8 @@ public static class AccessTable
         ["GET /fhir/patient/{id}/$everything"] = new(Access.PatientRecord, IdKind.Patient),
         ["GET /fhir/procedure"] = new(Access.PatientRecord, Query: "patient={patient}"),
         ["GET /fhir/auditevent"] = new(Access.Admin, Query: "patient=Patient/{patient}"),
+        ["GET /fhir/task/{id}"] = new(Access.Clinician, IdKind.WorklistItem),
+        ["GET /fhir/task"] = new(Access.Clinician, Query: "patient=Patient/{patient}&status=requested"),
 
         ["GET /cds-services"] = new(Access.Public),
         ["POST /cds-services/kneespine-back-pain"] = new(Access.EhrJwt),
