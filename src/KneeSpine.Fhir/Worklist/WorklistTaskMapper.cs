@@ -3,6 +3,7 @@ using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Terminology;
+using Task = Hl7.Fhir.Model.Task;
 
 namespace KneeSpine.Fhir.Worklist;
 

@@ -7,6 +7,7 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Terminology;
 using KneeSpine.Fhir.Tests.Support;
+using Task = Hl7.Fhir.Model.Task;
 using KneeSpine.Fhir.Worklist;
 
 namespace KneeSpine.Fhir.Tests.Worklist;
