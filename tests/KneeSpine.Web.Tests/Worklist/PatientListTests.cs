@@ -25,6 +25,7 @@ public abstract class PatientListTests(AppFixture fixture)
         var none = await PatientAsync(clinician, marker, "A none", Levels.Calm(Today));
         var urgent = await PatientAsync(clinician, marker, "B urgent", Levels.Urgent(Today));
         var emergencyThenCalm = await PatientAsync(clinician, marker, "C emergency", Levels.Emergency(Today));
+        App.Time.Advance(TimeSpan.FromMinutes(1));
         await Levels.StoreAsync(clinician, emergencyThenCalm, Levels.Calm(Today));
 
         var sorted = await ListAsync(clinician, marker, "sort=open-item");

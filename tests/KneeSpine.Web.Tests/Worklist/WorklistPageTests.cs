@@ -102,6 +102,7 @@ public abstract partial class WorklistPageTests(AppFixture fixture)
         var name = "Page List " + Guid.NewGuid().ToString("N")[..6];
         var patient = await PatientsApiTests.CreatePatientAsync(api, name);
         await Levels.StoreAsync(api, patient, Levels.Emergency(TestApp.Today));
+        App.Time.Advance(TimeSpan.FromMinutes(1));
         await Levels.StoreAsync(api, patient, Levels.Calm(TestApp.Today));
 
         var html = await browser.GetStringAsync($"/patients?search={Uri.EscapeDataString(name)}", Cancel);
@@ -111,6 +112,8 @@ public abstract partial class WorklistPageTests(AppFixture fixture)
         Assert.Contains("No warning signs", row, StringComparison.Ordinal);
         Assert.Contains("1 open", row, StringComparison.Ordinal);
         Assert.Contains("Patients 1 to 1 of 1", html, StringComparison.Ordinal);
+        var second = await browser.GetStringAsync("/patients?p=2", Cancel);
+        Assert.DoesNotContain("error-summary", second, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class IndexModel(PatientDirectory directory, TimeProvider time) : 
     [BindProperty(SupportsGet = true)]
     public int? MaxDaysSinceSurgery { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages route values already use that name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public PatientListQuery Query { get; private set; } = PatientListQuery.Default;
@@ -71,8 +72,8 @@ public sealed class IndexModel(PatientDirectory directory, TimeProvider time) : 
     /// <summary>This list's address on page <paramref name="page"/>, keeping search, sort and filters.</summary>
     public string PageUrl(int page)
     {
-        var query = Request.Query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")))
-            .Append("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var query = Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => Uri.EscapeDataString(q.Key) + "=" + Uri.EscapeDataString(v ?? "")))
+            .Append("p=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return "/patients?" + string.Join('&', query);
     }
 }

@@ -23,7 +23,8 @@ public sealed class IndexModel(WorklistService worklist, TimeProvider time) : Pa
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages route values already use that name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     /// <summary>The item the care team's email links to, shown even when it is not on this page of the list.</summary>
@@ -109,7 +110,7 @@ public sealed class IndexModel(WorklistService worklist, TimeProvider time) : Pa
 
         if (page > 1)
         {
-            query.Add("page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            query.Add("p=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (done is { } id)
