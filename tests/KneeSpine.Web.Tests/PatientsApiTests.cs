@@ -41,9 +41,10 @@ public abstract class PatientsApiTests(AppFixture fixture)
         await CreatePatientAsync(clinician, $"Bert {marker} Quist");
         await CreatePatientAsync(clinician, "Someone Else");
 
-        var found = await (await clinician.GetAsync($"/api/v1/patients?search={marker.ToUpperInvariant()}", Cancel)).ReadArrayAsync();
+        var found = await (await clinician.GetAsync($"/api/v1/patients?search={marker.ToUpperInvariant()}", Cancel)).ReadObjectAsync();
 
-        Assert.Equal([$"Alma {marker} Quist", $"Bert {marker} Quist"], found.Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal([$"Alma {marker} Quist", $"Bert {marker} Quist"], found["items"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        Assert.Equal(2, found["total"]!.GetValue<int>());
     }
 
     [Fact]
@@ -119,8 +120,9 @@ public abstract class PatientsApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await patientA.GetAsync($"/api/v1/patients/{b}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await patientA.GetAsync($"/api/v1/patients/{b}/assessments", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await patientA.PostAsync($"/api/v1/patients/{b}/assessments", Inputs.Json(Inputs.Valid()), Cancel)).StatusCode);
-        var list = await (await patientA.GetAsync("/api/v1/patients", Cancel)).ReadArrayAsync();
-        Assert.Equal([a], list.Select(p => p!["id"]!.GetValue<Guid>()));
+        var list = await (await patientA.GetAsync("/api/v1/patients", Cancel)).ReadObjectAsync();
+        Assert.Equal([a], list["items"]!.AsArray().Select(p => p!["id"]!.GetValue<Guid>()));
+        Assert.Equal(1, list["total"]!.GetValue<int>());
         var own = await (await patientA.GetAsync($"/api/v1/patients/{a}", Cancel)).ReadObjectAsync();
         Assert.True(own["hasAccount"]!.GetValue<bool>());
     }

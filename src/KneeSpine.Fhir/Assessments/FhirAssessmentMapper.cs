@@ -80,6 +80,10 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
         return builder.Build(response, assessment.Input, assessment.Result, Subject(patientReference), identity);
     }
 
+    /// <summary>The id of the RiskAssessment that <see cref="ToResources"/> gives the stored assessment <paramref name="assessmentId"/>.</summary>
+    public static string RiskAssessmentId(string assessmentId) =>
+        ResourceIdentity.Stored("assessment:" + assessmentId, new Uri("https://kneespine.invalid/")).IdFor("risk-assessment");
+
     /// <summary>The patient as a FHIR Patient (name, birth date, gender).</summary>
     public static Patient ToPatient(PatientDetails patient)
     {

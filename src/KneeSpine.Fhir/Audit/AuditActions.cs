@@ -37,6 +37,8 @@ public static class AuditActions
         new("bulk-export", "Store exported (NDJSON)", StandardCodes.ExportEvent, null, CRUDE.R),
         new("database-backup", "Database backed up", StandardCodes.ExportEvent, null, CRUDE.R),
         new("database-restore", "Database restored from a backup", StandardCodes.ImportEvent, null, CRUDE.C),
+        new("worklist-read", "Worklist items read", StandardCodes.QueryEvent, null, CRUDE.E),
+        new("worklist-acknowledge", "Worklist item acknowledged", StandardCodes.PatientRecordEvent, null, CRUDE.U),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

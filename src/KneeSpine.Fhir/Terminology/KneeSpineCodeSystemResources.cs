@@ -14,7 +14,10 @@ namespace KneeSpine.Fhir.Terminology;
 public static class KneeSpineCodeSystemResources
 {
     /// <summary>Version of the audit-action code system; raise it when an action is added or changed.</summary>
-    public const string AuditActionsVersion = "1";
+    public const string AuditActionsVersion = "2";
+
+    /// <summary>Version of the worklist-action code system; raise it when an action is added or changed.</summary>
+    public const string WorklistActionsVersion = "1";
 
     /// <summary>Every KneeSpine code system, built from <paramref name="knowledgeBase"/> and the input catalogue.</summary>
     public static IReadOnlyList<CodeSystem> All(KnowledgeBase knowledgeBase)
@@ -35,6 +38,7 @@ public static class KneeSpineCodeSystemResources
             Build(KneeSpineCodeSystems.ObservationCode, "Observation", kb, ObservationCodes.All.Select(Concept)),
             Build(KneeSpineCodeSystems.InputField, "Assessment question", schema, InputFields.All.Select(f => Concept(f.Path, f.Label, f.Question))),
             Build(KneeSpineCodeSystems.AuditAction, "Audit action", AuditActionsVersion, Audit.AuditActions.All.Select(a => Concept(a.Code, a.Display, null))),
+            Build(KneeSpineCodeSystems.WorklistAction, "Worklist action", WorklistActionsVersion, Worklist.WorklistTaskActions.All.Select(a => Concept(a.Code, a.Display, null))),
         };
         systems.AddRange(KneeSpineCodeSystems.InputCodeSets.Values.Select(set =>
             Build(set.System, "Answer codes of " + set.FieldPath, schema, set.Codes.Select(c => Concept(c, CodeDisplay.For(c), null)))));

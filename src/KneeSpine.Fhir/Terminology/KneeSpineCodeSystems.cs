@@ -62,6 +62,9 @@ public static class KneeSpineCodeSystems
     /// <summary>KneeSpine's audit actions (<c>patient-read</c>, <c>login</c>, ...): the subtype of every AuditEvent.</summary>
     public const string AuditAction = CodeSystemBase + "audit-action";
 
+    /// <summary>What a clinician did about a worklist item (<c>called-patient</c> ...): the coded output of a completed Task.</summary>
+    public const string WorklistAction = CodeSystemBase + "worklist-action";
+
     /// <summary>Identifier system of KneeSpine account ids (AuditEvent.agent.who).</summary>
     public const string AccountIdentifier = Base + "/sid/account";
 

@@ -80,4 +80,10 @@ public enum AuditAction
 
     /// <summary>The SQLite database was replaced by a backup with <c>kneespine restore</c> (recorded in the restored database).</summary>
     DatabaseRestore,
+
+    /// <summary>Worklist items were read (the <c>/worklist</c> page, the API, FHIR Task).</summary>
+    WorklistRead,
+
+    /// <summary>A worklist item was acknowledged (who acted, the action and a note).</summary>
+    WorklistAcknowledge,
 }

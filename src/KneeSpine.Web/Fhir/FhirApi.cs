@@ -49,6 +49,7 @@ public static class FhirApi
         fhir.MapGet("/Procedure", FhirStoredEndpoints.SearchProceduresAsync).RequireAuthorization().Audited(AuditAction.PatientRead)
             .WithSummary("Search by patient: the knee replacement");
         fhir.MapFhirAuditEvents();
+        fhir.MapFhirTasks();
         return app;
     }
 

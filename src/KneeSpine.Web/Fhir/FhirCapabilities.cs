@@ -30,7 +30,8 @@ internal static class FhirCapabilities
                 {
                     Description = "Questionnaire, $assess and metadata are open (and $assess is rate-limited). Everything else needs "
                         + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
-                        + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only. "
+                        + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only; Task "
+                        + "(the clinic's worklist) for clinicians and admins. "
                         + "SMART on FHIR is not offered.",
                 },
                 Resource =
@@ -65,6 +66,11 @@ internal static class FhirCapabilities
                             Param("entity", SearchParamType.Reference, "Patient/{id}: the same as patient"),
                             Param("date", SearchParamType.Date, "recorded; prefixes eq (default), ge, gt, le, lt; repeat to bound a range"),
                             Param("_count", SearchParamType.Number, $"at most this many events (default {FhirAuditEndpoints.DefaultCount}, at most {FhirAuditEndpoints.MaxCount}), newest first"),
+                        ]),
+                    Resource(ResourceType.Task, [CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType],
+                        [
+                            Param("patient", SearchParamType.Reference, "Patient/{id} or the id; required"),
+                            Param("status", SearchParamType.Token, "requested (open worklist items) or completed (acknowledged); both when absent"),
                         ]),
                 ],
             },

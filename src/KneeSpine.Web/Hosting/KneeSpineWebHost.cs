@@ -8,6 +8,7 @@ using KneeSpine.Web.Clinic;
 using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
+using KneeSpine.Web.FollowUps;
 using KneeSpine.Web.Health;
 using KneeSpine.Web.Notifications;
 using KneeSpine.Web.OpenApi;
@@ -15,6 +16,7 @@ using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
+using KneeSpine.Web.Worklist;
 
 namespace KneeSpine.Web.Hosting;
 
@@ -48,6 +50,7 @@ public static class KneeSpineWebHost
         api.MapEvaluate();
         api.MapPatients();
         api.MapAssessments();
+        api.MapWorklist();
         app.MapFhir();
         app.MapCdsHooks();
         app.MapKneeSpineBenchmark();
@@ -92,6 +95,8 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineNotifications();
+        builder.AddKneeSpineWorklist();
+        builder.AddKneeSpineFollowUps();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
 using KneeSpine.Store.Database;
@@ -12,8 +11,6 @@ namespace KneeSpine.Web.Patients;
 public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
 {
     public const int MaxNameLength = 200;
-
-    public const int MaxSearchResults = 500;
 
     /// <summary>Every problem with <paramref name="request"/>, keyed by JSON path; empty when valid.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Validate(CreatePatientRequest request)
@@ -83,20 +80,6 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
     public Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Patients.AsNoTracking().Include(p => p.User).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    /// <summary>The patients <paramref name="user"/> may see whose name contains <paramref name="search"/> (any case), by name.</summary>
-    public async Task<IReadOnlyList<PatientResponse>> SearchAsync(ClaimsPrincipal user, string? search, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var query = db.Patients.AsNoTracking();
-        if (!user.IsClinician())
-        {
-            var own = user.LinkedPatientId();
-            query = query.Where(p => p.Id == own);
-        }
-
-        return await SearchAsync(query, search, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Every patient whose name contains <paramref name="search"/> (any case), by name: for the operator of the
     /// server (<c>kneespine patient list</c>), who can read the whole database anyway.
@@ -126,7 +109,7 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
         return ToResponse(patient, latest.GetValueOrDefault(patient.Id));
     }
 
-    private async Task<Dictionary<Guid, LatestAssessmentResponse>> LatestAsync(List<Guid> patientIds, CancellationToken cancellationToken)
+    internal async Task<Dictionary<Guid, LatestAssessmentResponse>> LatestAsync(List<Guid> patientIds, CancellationToken cancellationToken)
     {
         var current = await db.Assessments.AsNoTracking()
             .Where(a => patientIds.Contains(a.PatientId))

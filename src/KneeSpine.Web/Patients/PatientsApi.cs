@@ -12,6 +12,7 @@ public static class PatientsApi
     public static IHostApplicationBuilder AddKneeSpinePatients(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<PatientService>();
+        builder.Services.AddScoped<PatientDirectory>();
         return builder;
     }
 
@@ -27,11 +28,17 @@ public static class PatientsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        patients.MapGet("/", SearchAsync)
+        patients.MapGet("/", ListAsync)
             .Audited(AuditAction.PatientList)
             .WithName("ListPatients")
-            .WithSummary("List patients, optionally those whose name contains `search`")
-            .WithDescription("Clinicians and admins see every patient; a patient account sees only its own record.");
+            .WithSummary("List patients: search, sort, filter, 50 a page with the total")
+            .WithDescription("Clinicians and admins see every patient; a patient account sees only its own record. "
+                + "search: part of the name. sort: name (default), open-item (most severe open worklist item first), last-assessed "
+                + "(longest since the last assessment first), days-since-surgery (most recent surgery first), follow-up (earliest next "
+                + "check-in first). Filters: openItem (any, emergency, urgent, soon, none), overdue=true (follow-up check-in overdue), "
+                + "lastAssessedBefore (YYYY-MM-DD; never assessed counts), minDaysSinceSurgery, maxDaysSinceSurgery. page (from 1), "
+                + "pageSize (default 50, at most 200). Each patient shows the latest triage and, separately, any open worklist item.")
+            .ProducesValidationProblem();
 
         patients.MapGet("/{id:guid}", GetAsync)
             .Audited(AuditAction.PatientRead, "id")
@@ -54,9 +61,15 @@ public static class PatientsApi
         return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientService.ToResponse(patient, null));
     }
 
-    internal static async Task<Ok<IReadOnlyList<PatientResponse>>> SearchAsync(
-        PatientService service, ClaimsPrincipal user, string? search, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.SearchAsync(user, search, cancellationToken).ConfigureAwait(false));
+    internal static async Task<Results<Ok<PatientListResponse>, ValidationProblem>> ListAsync(
+        PatientDirectory directory, ClaimsPrincipal user, string? search, string? sort, string? openItem, bool? overdue, DateOnly? lastAssessedBefore,
+        int? minDaysSinceSurgery, int? maxDaysSinceSurgery, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var query = PatientListQuery.Create(search, sort, openItem, overdue, lastAssessedBefore, minDaysSinceSurgery, maxDaysSinceSurgery, page, pageSize, out var errors);
+        return errors.Count > 0
+            ? ApiProblems.Invalid(errors, "The patient list query is not valid.")
+            : TypedResults.Ok(await directory.ListAsync(user, query, cancellationToken).ConfigureAwait(false));
+    }
 
     internal static async Task<Results<Ok<PatientResponse>, ProblemHttpResult>> GetAsync(
         Guid id, PatientService service, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -58,6 +58,7 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
             ["code"] = "http://snomed.info/sct|609588000",
             ["entity"] = $"Patient/{patient}",
             ["date"] = "ge2026-01-01",
+            ["status"] = "requested",
         };
         var capabilities = await MetadataAsync();
 

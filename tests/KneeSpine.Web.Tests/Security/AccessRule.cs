@@ -9,4 +9,5 @@ public enum IdKind
     Patient,
     Assessment,
     Questionnaire,
+    WorklistItem,
 }

@@ -30,6 +30,9 @@ public static class AccessTable
         ["PUT /api/v1/patients/{patientid}/assessments/{id}"] = new(Access.PatientRecord, IdKind.Assessment),
         ["GET /api/v1/patients/{patientid}/assessments/{id}/versions"] = new(Access.PatientRecord, IdKind.Assessment),
 
+        ["GET /api/v1/worklist"] = new(Access.Clinician),
+        ["POST /api/v1/worklist/{id}/acknowledge"] = new(Access.Clinician, IdKind.WorklistItem),
+
         ["GET /fhir/metadata"] = new(Access.Public),
         ["GET /fhir/questionnaire/{id}"] = new(Access.Public, IdKind.Questionnaire),
         ["POST /fhir/questionnaireresponse/$assess"] = new(Access.Public),
@@ -40,6 +43,8 @@ public static class AccessTable
         ["GET /fhir/patient/{id}/$everything"] = new(Access.PatientRecord, IdKind.Patient),
         ["GET /fhir/procedure"] = new(Access.PatientRecord, Query: "patient={patient}"),
         ["GET /fhir/auditevent"] = new(Access.Admin, Query: "patient=Patient/{patient}"),
+        ["GET /fhir/task/{id}"] = new(Access.Clinician, IdKind.WorklistItem),
+        ["GET /fhir/task"] = new(Access.Clinician, Query: "patient=Patient/{patient}&status=requested"),
 
         ["GET /cds-services"] = new(Access.Public),
         ["POST /cds-services/kneespine-back-pain"] = new(Access.EhrJwt),
@@ -63,6 +68,7 @@ public static class AccessTable
             ("/admin/users", new(Access.Admin)),
             ("/admin/users/new", new(Access.Admin)),
             ("/admin/audit", new(Access.Admin)),
+            ("/worklist", new(Access.Clinician)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),
             ("/patients/{id}", new(Access.Clinician, IdKind.Patient)),

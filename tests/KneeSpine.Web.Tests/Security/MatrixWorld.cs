@@ -13,8 +13,9 @@ public sealed class MatrixWorld
     private readonly Dictionary<CallerKind, HttpClient> _clients;
     private readonly Dictionary<CallerKind, string> _emails;
 
-    private MatrixWorld(TestApp app, Dictionary<CallerKind, HttpClient> clients, Dictionary<CallerKind, string> emails, string patientAName, Guid patientA, Guid assessmentA, Guid patientB)
+    private MatrixWorld(TestApp app, Dictionary<CallerKind, HttpClient> clients, Dictionary<CallerKind, string> emails, string patientAName, Guid patientA, Guid assessmentA, Guid patientB, Guid worklistItemA)
     {
+        WorklistItemA = worklistItemA;
         _app = app;
         _clients = clients;
         _emails = emails;
@@ -32,6 +33,9 @@ public sealed class MatrixWorld
 
     public Guid PatientB { get; }
 
+    /// <summary>An open worklist item of patient A (an urgent result stored after <see cref="AssessmentA"/>).</summary>
+    public Guid WorklistItemA { get; }
+
     public HttpClient Anonymous => _clients[CallerKind.Anonymous];
 
     public static async Task<MatrixWorld> CreateAsync(TestApp app)
@@ -42,6 +46,8 @@ public sealed class MatrixWorld
         var patientB = await PatientsApiTests.CreatePatientAsync(clinician, "Matrix Bob " + Guid.NewGuid().ToString("N")[..8]);
         var assessmentA = await CreateAssessmentAsync(clinician, patientA);
         await CreateAssessmentAsync(clinician, patientB);
+        var worrying = await CreateAssessmentAsync(clinician, patientA, Worklist.Levels.Urgent(TestApp.Today.AddDays(-1)));
+        var itemA = await Worklist.Levels.ItemOfAsync(app, worrying);
 
         var emails = new Dictionary<CallerKind, string>();
         async Task<HttpClient> PatientAsync(CallerKind kind, Guid patient)
@@ -61,7 +67,7 @@ public sealed class MatrixWorld
             [CallerKind.Clinician] = clinician,
             [CallerKind.Admin] = await app.ClientAsync(Roles.Admin),
         };
-        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB);
+        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA);
     }
 
     public IEnumerable<(CallerKind Kind, HttpClient Client)> Callers() =>
@@ -79,6 +85,7 @@ public sealed class MatrixWorld
             IdKind.Patient => PatientA.ToString(),
             IdKind.Assessment => AssessmentA.ToString(),
             IdKind.Questionnaire => "kneespine-assessment",
+            IdKind.WorklistItem => WorklistItemA.ToString(),
             _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
         },
         _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),
@@ -95,9 +102,9 @@ public sealed class MatrixWorld
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
     public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => _app.SignInWithCookieAsync(_emails[patient]);
 
-    private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient)
+    private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient, JsonObject? input = null)
     {
-        var response = await client.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(Inputs.Valid()), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(input ?? Inputs.Valid()), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["id"]!.GetValue<Guid>();
     }

@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using KneeSpine.BrowserTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace KneeSpine.BrowserTests;
+
+/// <summary>
+/// The worklist and the patient list in a real browser, at a phone's width (390 px) and a desk's (1366 px), with axe:
+/// an emergency followed by a calm check stays on the worklist and in the list; an overdue urgent item says so; a
+/// clinician acknowledges it with the form.
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
+{
+    private static readonly DateOnly Surgery = BrowserApp.Today.AddDays(-20);
+
+    [Fact]
+    public async Task A_clinician_sees_open_items_by_severity_acknowledges_one_and_the_patient_list_keeps_the_emergency()
+    {
+        var page = await Ui.NewPageAsync(chromium, 1366, 900);
+        await Ui.SignInAsync(page, app, BrowserApp.AdminEmail, BrowserApp.Password);
+
+        var harold = await AddPatientAsync(page, "Harold Worklist");
+        await AssessAsync(page, harold, "redFlags.chestPainOrShortnessOfBreath");
+        var irene = await AddPatientAsync(page, "Irene Worklist");
+        await AssessAsync(page, irene, "redFlags.feverOrChills");
+        // Five hours on: the urgent item (due within 4 h) is overdue; then Harold's calm follow-up.
+        ((FakeTimeProvider)app.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromHours(5));
+        await AssessAsync(page, harold);
+
+        await page.GotoAsync(app.BaseUrl + "/worklist");
+        var cards = page.Locator("ol.worklist article");
+        var names = await page.Locator("ol.worklist article h3").AllInnerTextsAsync();
+        Assert.True(names.IndexOf("Harold Worklist") < names.IndexOf("Irene Worklist"), string.Join(", ", names));
+        var ireneCard = cards.Filter(new() { HasText = "Irene Worklist" });
+        await Assertions.Expect(ireneCard).ToContainTextAsync("Overdue by 1 h");
+        await Assertions.Expect(cards.Filter(new() { HasText = "Harold Worklist" })).ToContainTextAsync("Emergency: act now");
+        await Assertions.Expect(page.Locator(".site-nav .nav-count")).Not.ToHaveTextAsync("0");
+        await CheckAsync(page, "worklist");
+
+        await ireneCard.GetByLabel("What was done").SelectOptionAsync("called-patient");
+        await ireneCard.GetByLabel("Note").FillAsync("Temperature 37.2 today; wound clean. Review booked for Friday.");
+        await ireneCard.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Acknowledged: Irene Worklist, Called the patient.");
+        await Assertions.Expect(page.Locator("ol.worklist")).Not.ToContainTextAsync("Irene Worklist");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Acknowledged", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("ol.worklist")).ToContainTextAsync("Review booked for Friday.");
+        await CheckAsync(page, "worklist-acknowledged");
+
+        await page.GotoAsync(app.BaseUrl + "/patients?sort=open-item");
+        var haroldRow = page.Locator("table.patient-list tbody tr").Filter(new() { HasText = "Harold Worklist" });
+        await Assertions.Expect(haroldRow).ToContainTextAsync("Emergency: act now");
+        await Assertions.Expect(haroldRow).ToContainTextAsync("No warning signs");
+        await CheckAsync(page, "patient-list");
+    }
+
+    private async Task<string> AddPatientAsync(IPage page, string name)
+    {
+        await page.GotoAsync(app.BaseUrl + "/patients/new");
+        await page.GetByLabel("Full name").FillAsync(name);
+        await page.GetByLabel("Date of birth").FillAsync("1950-02-03");
+        await page.GetByLabel("Male", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/patients/[0-9a-f-]{36}$"));
+        return page.Url;
+    }
+
+    private static async Task AssessAsync(IPage page, string patientUrl, params string[] yes)
+    {
+        await page.GotoAsync(patientUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "New assessment" }).ClickAsync();
+        await Ui.AnswerRedFlagsAsync(page, yes);
+        await Ui.AnswerCoreAsync(page, BrowserApp.Today, Surgery, backPain: 3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/patients/[0-9a-f-]{36}/assessments/[0-9a-f-]{36}$"));
+    }
+
+    /// <summary>axe and no sideways scrolling at a desk's and a phone's width, with a screenshot of each.</summary>
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        foreach (var (width, suffix) in new[] { (1366, "-1366"), (390, "-390") })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+            await PageChecks.NoHorizontalOverflowAsync(page);
+            await Screenshots.SaveAsync(page, name + suffix);
+        }
+
+        PageChecks.NoConsoleErrors();
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+}
