@@ -1,5 +1,3 @@
-using KneeSpine.Engine.Codes;
-using KneeSpine.Engine.Results;
 using KneeSpine.Store.Database;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Worklist;
@@ -7,8 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Notifications;
 
-/// <summary>One email per care-team address for each opened item: the level, when, and a link. Minimum necessary: no
-/// patient name, no findings, no free text.</summary>
+/// <summary>One email per care-team address for each opened item (<see cref="CareTeamEmail"/>), left to the outbox sender.</summary>
 public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProvider time) : ICareTeamNotifier
 {
     public const string Topic = "worklist-item-opened";
@@ -18,25 +15,21 @@ public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProv
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(item);
         var settings = options.Value;
-        var level = Code<TriageLevel>.ToCode(item.Triage);
         var link = $"{(settings.PublicBaseUrl ?? "").TrimEnd('/')}/worklist#item-{item.Id}";
         var now = time.GetUtcNow();
-        foreach (var address in settings.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.OrdinalIgnoreCase))
+        var subject = CareTeamEmail.Subject(item);
+        var body = CareTeamEmail.Body(item, link);
+        foreach (var address in settings.Recipients)
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
                 Id = Guid.CreateVersion7(now),
                 Kind = OutboxMessageKind.Email,
                 Topic = Topic,
-                Recipient = address.Trim(),
-                Subject = $"KneeSpine: new {level} result to review",
-                Body = $"""
-                    A patient's back pain check gave a result at the {level} level at {item.OpenedAt:yyyy-MM-dd HH:mm} UTC.
-                    Please review it on the worklist: {link}
-
-                    This message holds no patient details on purpose. KneeSpine supports, and does not replace, clinical judgement.
-                    """,
-                DeduplicationKey = $"{Topic}:{item.Id}:{address.Trim().ToUpperInvariant()}",
+                Recipient = address,
+                Subject = subject,
+                Body = body,
+                DeduplicationKey = $"{Topic}:{item.Id}:{address.ToUpperInvariant()}",
                 PatientId = item.PatientId,
                 WorklistItemId = item.Id,
                 CreatedAt = now,
