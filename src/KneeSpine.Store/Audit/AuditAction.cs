@@ -74,4 +74,10 @@ public enum AuditAction
 
     /// <summary>The store was exported with <c>kneespine export</c>.</summary>
     BulkExport,
+
+    /// <summary>Worklist items were read (the <c>/worklist</c> page, the API, FHIR Task).</summary>
+    WorklistRead,
+
+    /// <summary>A worklist item was acknowledged (who acted, the action and a note).</summary>
+    WorklistAcknowledge,
 }

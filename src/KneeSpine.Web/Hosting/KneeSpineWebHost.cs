@@ -15,6 +15,7 @@ using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
+using KneeSpine.Web.Worklist;
 
 namespace KneeSpine.Web.Hosting;
 
@@ -48,6 +49,7 @@ public static class KneeSpineWebHost
         api.MapEvaluate();
         api.MapPatients();
         api.MapAssessments();
+        api.MapWorklist();
         app.MapFhir();
         app.MapCdsHooks();
         app.MapKneeSpineBenchmark();
@@ -92,6 +94,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineNotifications();
+        builder.AddKneeSpineWorklist();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
