@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Tests.Infrastructure;
-using MimeKit;
 
 namespace KneeSpine.Web.Tests.Notifications;
 
@@ -23,7 +22,7 @@ public abstract class CareTeamEmailTests(NotifyingAppFixture fixture)
 
         await Notified.SendAsync(App);
 
-        var received = (await Smtp.WaitForMessagesAsync(before + 2)).Where(m => m.TextBody.Contains(item.Id.ToString(), StringComparison.Ordinal)).ToList();
+        var received = (await Smtp.WaitForMessagesAsync(before + 2)).Where(m => (m.TextBody ?? "").Contains(item.Id.ToString(), StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [NotifyingAppFixture.Nurse, NotifyingAppFixture.Surgeon],
             received.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
@@ -57,7 +56,7 @@ public abstract class CareTeamEmailTests(NotifyingAppFixture fixture)
 
         await Notified.SendAsync(App);
 
-        var email = (await Smtp.WaitForMessagesAsync(before + 2)).First(m => m.TextBody.Contains(item.Id.ToString(), StringComparison.Ordinal));
+        var email = (await Smtp.WaitForMessagesAsync(before + 2)).First(m => (m.TextBody ?? "").Contains(item.Id.ToString(), StringComparison.Ordinal));
         Assert.Equal($"URGENT: KneeSpine result to act on by {item.DueBy:yyyy-MM-dd HH:mm} UTC", email.Subject);
         Assert.Contains("Level: urgent", email.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("emergency", email.Subject + email.TextBody, StringComparison.OrdinalIgnoreCase);

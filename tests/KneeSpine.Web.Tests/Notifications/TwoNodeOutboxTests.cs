@@ -38,6 +38,6 @@ public sealed class TwoNodeOutboxTests
         // One message per outbox row, none twice: the sender sets each row's id as the Message-Id.
         Assert.Equal(
             outbox.Select(m => m.Id.ToString("N")).Order(StringComparer.Ordinal),
-            received.Select(m => m.MessageId.Split('@')[0]).Order(StringComparer.Ordinal));
+            received.Select(m => m.MessageId!.Split('@')[0]).Order(StringComparer.Ordinal));
     }
 }
