@@ -97,6 +97,22 @@ public abstract class CareTeamEmailTests(NotifyingAppFixture fixture)
     }
 
     [Fact]
+    public async Task The_emergency_result_page_still_tells_the_patient_to_call_emergency_services_when_the_team_is_emailed()
+    {
+        var (clinician, patient) = await Notified.PatientAsync(App, "Emergency Page Patient");
+        var assessment = await Notified.StoreAsync(clinician, patient, Notified.Emergency());
+        Assert.Contains(await Notified.OutboxAsync(App), m => m.PatientId == patient);
+        var email = $"emergency-page-{Guid.NewGuid():N}@example.org";
+        await App.CreateAccountAsync(KneeSpine.Store.Accounts.Roles.Patient, patient, email);
+        var browser = await App.SignInWithCookieAsync(email);
+
+        // The patient's own page of this result.
+        var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/me/assessments/{assessment}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Call emergency services or go to the emergency department now.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_calm_result_tells_nobody()
     {
         var (clinician, patient) = await Notified.PatientAsync(App, "Calm Email Patient");
