@@ -136,7 +136,13 @@ public sealed partial class OutboxSender(
 
     private static string Describe(Exception e)
     {
-        var text = e is OperationCanceledException ? "Timed out waiting for the mail server." : $"{e.GetType().Name}: {e.Message}";
+        var text = e switch
+        {
+            OperationCanceledException => "Timed out waiting for the mail server.",
+            // The server's reply code tells an admin whether it refused the sender, the recipient or the message.
+            MailKit.Net.Smtp.SmtpCommandException refused => $"The mail server answered {(int)refused.StatusCode} ({refused.ErrorCode}): {refused.Message}",
+            _ => $"{e.GetType().Name}: {e.Message}",
+        };
         return text.Length <= OutboxMessage.Limits.LastError ? text : text[..OutboxMessage.Limits.LastError];
     }
 
