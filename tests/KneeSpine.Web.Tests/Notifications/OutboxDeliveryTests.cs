@@ -156,6 +156,26 @@ public abstract class OutboxDeliveryTests(TestDatabaseKind kind)
     }
 
     [Fact]
+    public async Task The_background_sender_delivers_on_its_own_as_the_clock_moves()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await TestApp.StartAsync(kind, Notified.Settings(smtp, Nurse));
+        var (clinician, patient) = await Notified.PatientAsync(app, "Background Sender Patient");
+        await Notified.StoreAsync(clinician, patient, Notified.Emergency());
+
+        // Nobody calls the sender here: only the hosted loop, waiting on the app's clock, can deliver.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (smtp.Messages.Count == 0 && DateTime.UtcNow < until)
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(200, Cancel);
+        }
+
+        Assert.Single(smtp.Messages);
+        Assert.NotNull(Assert.Single(await Notified.OutboxAsync(app)).SentAt);
+    }
+
+    [Fact]
     public async Task Without_a_mail_server_emails_wait_unsent_and_the_start_up_log_says_so()
     {
         await using var app = await TestApp.StartAsync(kind, Notified.Settings(null, Nurse));
