@@ -1,3 +1,6 @@
+using System.Text.Json;
+using KneeSpine.Engine.Codes;
+using KneeSpine.Engine.Results;
 using KneeSpine.Store.Database;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Worklist;
@@ -5,8 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Notifications;
 
-/// <summary>One email per care-team address for each opened item (<see cref="CareTeamEmail"/>), left to the outbox sender.</summary>
-public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProvider time) : ICareTeamNotifier
+/// <summary>
+/// One email per care-team address for each opened item (<see cref="CareTeamEmail"/>), and one signed webhook post when a
+/// paging system is configured, left to the outbox sender.
+/// </summary>
+public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, IOptions<WebhookOptions> webhook, TimeProvider time) : ICareTeamNotifier
 {
     public const string Topic = "worklist-item-opened";
 
@@ -30,6 +36,25 @@ public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProv
                 Subject = subject,
                 Body = body,
                 DeduplicationKey = $"{Topic}:{item.Id}:{address.ToUpperInvariant()}",
+                PatientId = item.PatientId,
+                WorklistItemId = item.Id,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
+
+        if (webhook.Value.Url is { } url)
+        {
+            var payload = new WebhookPayload(item.Id, Code<TriageLevel>.ToCode(item.Triage), item.OpenedAt, link);
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                Kind = OutboxMessageKind.Webhook,
+                Topic = Topic,
+                Recipient = url.AbsoluteUri,
+                Subject = subject,
+                Body = JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
+                DeduplicationKey = $"{Topic}:{item.Id}:webhook",
                 PatientId = item.PatientId,
                 WorklistItemId = item.Id,
                 CreatedAt = now,

@@ -15,6 +15,11 @@ public static class NotificationsRegistration
         services.AddSingleton<IValidateOptions<CareTeamOptions>, CareTeamOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        services.AddHttpClient(WebhookPoster.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookPoster.CreateHandler(sp.GetRequiredService<IOptions<WebhookOptions>>().Value));
+        services.AddSingleton<WebhookPoster>();
         services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddScoped<ICareTeamNotifier, CareTeamNotifier>();

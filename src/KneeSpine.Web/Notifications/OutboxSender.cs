@@ -13,6 +13,8 @@ namespace KneeSpine.Web.Notifications;
 public sealed partial class OutboxSender(
     IServiceScopeFactory scopes,
     IOptions<SmtpOptions> smtp,
+    IOptions<WebhookOptions> webhook,
+    WebhookPoster poster,
     IOptions<OutboxOptions> outbox,
     OutboxNode node,
     TimeProvider time,
@@ -23,8 +25,12 @@ public sealed partial class OutboxSender(
 
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
 
-    /// <summary>The kinds this node can deliver: none while no mail server is configured, so emails wait untouched.</summary>
-    public IReadOnlyCollection<OutboxMessageKind> Deliverable => smtp.Value.IsConfigured ? [OutboxMessageKind.Email] : [];
+    /// <summary>The kinds this node can deliver: emails only with a mail server (else they wait untouched), webhooks only with a receiver.</summary>
+    public IReadOnlyCollection<OutboxMessageKind> Deliverable =>
+    [
+        .. smtp.Value.IsConfigured ? [OutboxMessageKind.Email] : Array.Empty<OutboxMessageKind>(),
+        .. webhook.Value.IsConfigured ? [OutboxMessageKind.Webhook] : Array.Empty<OutboxMessageKind>(),
+    ];
 
     /// <summary>One pass: every message due now is attempted once. The hosted loop calls this; so do tests.</summary>
     public async Task<OutboxRun> RunOnceAsync(CancellationToken cancellationToken)
@@ -104,11 +110,18 @@ public sealed partial class OutboxSender(
         var attempts = message.Attempts + 1;
         try
         {
-            await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            if (message.Kind == OutboxMessageKind.Webhook)
+            {
+                await poster.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not OutOfMemoryException)
         {
-            var error = Describe(e);
+            var error = Describe(e, message.Kind);
             var next = started + OutboxBackoff.After(attempts);
             LogFailed(message.Id, attempts, next, error);
             // The database may itself be failing; then the lease runs out and the message is tried again.
@@ -134,11 +147,11 @@ public sealed partial class OutboxSender(
         return true;
     }
 
-    private static string Describe(Exception e)
+    private static string Describe(Exception e, OutboxMessageKind kind)
     {
         var text = e switch
         {
-            OperationCanceledException => "Timed out waiting for the mail server.",
+            OperationCanceledException => kind == OutboxMessageKind.Webhook ? "Timed out waiting for the webhook receiver." : "Timed out waiting for the mail server.",
             // The server's reply code tells an admin whether it refused the sender, the recipient or the message.
             MailKit.Net.Smtp.SmtpCommandException refused => $"The mail server answered {(int)refused.StatusCode} ({refused.ErrorCode}): {refused.Message}",
             _ => $"{e.GetType().Name}: {e.Message}",
