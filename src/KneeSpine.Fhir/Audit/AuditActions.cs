@@ -39,6 +39,8 @@ public static class AuditActions
         new("database-restore", "Database restored from a backup", StandardCodes.ImportEvent, null, CRUDE.C),
         new("worklist-read", "Worklist items read", StandardCodes.QueryEvent, null, CRUDE.E),
         new("worklist-acknowledge", "Worklist item acknowledged", StandardCodes.PatientRecordEvent, null, CRUDE.U),
+        new("outbox-read", "Outbox read", StandardCodes.ApplicationActivityEvent, null, CRUDE.R),
+        new("outbox-retry", "Outbox message retried now", StandardCodes.ApplicationActivityEvent, null, CRUDE.U),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

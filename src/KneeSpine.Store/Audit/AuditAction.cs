@@ -86,4 +86,10 @@ public enum AuditAction
 
     /// <summary>A worklist item was acknowledged (who acted, the action and a note).</summary>
     WorklistAcknowledge,
+
+    /// <summary>The outbox (messages waiting, sent or failing, with recipients) was read on <c>/admin/outbox</c>.</summary>
+    OutboxRead,
+
+    /// <summary>An admin asked for a failing outbox message to be tried again now.</summary>
+    OutboxRetry,
 }

@@ -69,6 +69,7 @@ public static class AccessTable
             ("/admin/users/new", new(Access.Admin)),
             ("/admin/audit", new(Access.Admin)),
             ("/worklist", new(Access.Clinician)),
+            ("/admin/outbox", new(Access.Admin)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),
             ("/patients/{id}", new(Access.Clinician, IdKind.Patient)),
