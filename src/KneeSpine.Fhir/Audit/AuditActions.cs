@@ -35,6 +35,8 @@ public static class AuditActions
         new("audit-read", "Audit trail read", StandardCodes.AuditLogUsedEvent, null, CRUDE.R),
         new("bulk-import", "Records imported (NDJSON)", StandardCodes.ImportEvent, null, CRUDE.C),
         new("bulk-export", "Store exported (NDJSON)", StandardCodes.ExportEvent, null, CRUDE.R),
+        new("patient-contact-change", "Patient email or phone changed", StandardCodes.PatientRecordEvent, null, CRUDE.U),
+        new("reminder-preference-change", "Reminder emails switched off or on", StandardCodes.PatientRecordEvent, null, CRUDE.U),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

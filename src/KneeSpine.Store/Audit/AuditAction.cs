@@ -74,4 +74,10 @@ public enum AuditAction
 
     /// <summary>The store was exported with <c>kneespine export</c>.</summary>
     BulkExport,
+
+    /// <summary>A patient's email or phone was changed.</summary>
+    PatientContactChange,
+
+    /// <summary>A patient switched follow-up reminder emails off or back on.</summary>
+    ReminderPreferenceChange,
 }

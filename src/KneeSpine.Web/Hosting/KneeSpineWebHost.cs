@@ -49,6 +49,7 @@ public static class KneeSpineWebHost
         api.MapEvaluate();
         api.MapPatients();
         api.MapAssessments();
+        api.MapFollowUps();
         app.MapFhir();
         app.MapCdsHooks();
         app.MapKneeSpineBenchmark();

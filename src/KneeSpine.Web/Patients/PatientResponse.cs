@@ -5,6 +5,10 @@ namespace KneeSpine.Web.Patients;
 /// <param name="Latest">The latest current assessment, when any.</param>
 /// <param name="HasAccount">Whether a patient account is linked to this record.</param>
 /// <param name="IsDemo">Fictional patient seeded by <c>--demo</c>.</param>
+/// <param name="Email">Where follow-up reminders go, when given.</param>
+/// <param name="Phone">The patient's phone number, when given.</param>
+/// <param name="RemindersOptedOut">The patient asked for no reminder emails.</param>
+/// <param name="NextFollowUp">The earliest check-in not done; null without a surgery date or when all are done.</param>
 public sealed record PatientResponse(
     Guid Id,
     string Name,
@@ -15,7 +19,11 @@ public sealed record PatientResponse(
     bool HasAccount,
     bool IsDemo,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    string? Email,
+    string? Phone,
+    bool RemindersOptedOut,
+    NextFollowUpResponse? NextFollowUp);
 
 /// <summary>The knee replacement, as given in the latest assessment.</summary>
 public sealed record SurgeryResponse(DateOnly Date, string? Side, string? Procedure, string? Anesthesia);
