@@ -2,6 +2,7 @@ using System.CommandLine;
 using KneeSpine.Cli.Assess;
 using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Export;
+using KneeSpine.Cli.FollowUps;
 using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Serve;
 using KneeSpine.Cli.Tokens;
@@ -24,5 +25,6 @@ internal static class CliCommands
         ImportCommand.Create(console),
         ExportCommand.Create(console),
         AuditCommand.Create(console),
+        FollowUpsCommand.Create(console),
     ];
 }

@@ -1,15 +1,11 @@
 using System.Globalization;
-using System.Text;
+using KneeSpine.Cli.Hosting;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Store.Audit;
 
 namespace KneeSpine.Cli.Audit;
 
-/// <summary>Audit events as a plain table for people: aligned columns, newest first, times in UTC.</summary>
-/// <remarks>
-/// Control characters in stored text (a name typed at the sign-in page, a user agent) are shown as <c>?</c>, so no
-/// event can move the cursor or recolour the terminal of the person reading it.
-/// </remarks>
+/// <summary>Audit events as a plain table for people (<see cref="PlainTable"/>): newest first, times in UTC.</summary>
 internal static class AuditTable
 {
     private static readonly string[] Headings = ["TIME (UTC)", "OUTCOME", "ACTION", "USER", "PATIENT", "RESOURCE", "DETAIL"];
@@ -22,13 +18,7 @@ internal static class AuditTable
             return;
         }
 
-        var rows = events.Select(Cells).ToList();
-        var widths = Headings.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
-        await output.WriteLineAsync(Line(Headings, widths)).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            await output.WriteLineAsync(Line(row, widths)).ConfigureAwait(false);
-        }
+        await PlainTable.WriteAsync(output, Headings, events.Select(Cells)).ConfigureAwait(false);
     }
 
     private static string[] Cells(AuditEvent e) =>
@@ -36,23 +26,9 @@ internal static class AuditTable
         e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         Code<AuditOutcome>.ToCode(e.Outcome) + (e.StatusCode is { } status ? " " + status.ToString(CultureInfo.InvariantCulture) : ""),
         Code<AuditAction>.ToCode(e.Action),
-        Safe(e.UserName + (e.Role is { } role ? $" ({role})" : "") + (e.Client is { } client ? $" via {client}" : "")),
+        e.UserName + (e.Role is { } role ? $" ({role})" : "") + (e.Client is { } client ? $" via {client}" : ""),
         e.PatientId?.ToString() ?? "-",
-        Safe(e.Resource ?? "-"),
-        Safe(e.Detail ?? ""),
+        e.Resource ?? "-",
+        e.Detail ?? "",
     ];
-
-    private static string Line(IReadOnlyList<string> cells, int[] widths)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            line.Append(i == cells.Count - 1 ? cells[i] : cells[i].PadRight(widths[i] + 2));
-        }
-
-        return line.ToString().TrimEnd();
-    }
-
-    private static string Safe(string text) =>
-        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? '?' : c)) : text;
 }

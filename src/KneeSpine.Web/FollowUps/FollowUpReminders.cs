@@ -25,8 +25,7 @@ public sealed partial class FollowUpReminders(KneeSpineDbContext db, FollowUpCal
         }
 
         var today = calendar.DateOf(now);
-        var rows = await FollowUpRow.Due(db, today, options)
-            .Where(r => r.Email != null && !r.RemindersOptedOut)
+        var rows = await FollowUpRow.Due(db, today, options, remindableOnly: true)
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var due = rows
             .Select(r => (Row: r, CheckIn: FollowUpSchedule.ToRemind(r.SurgeryDate, r.LatestAssessedOn, today, options)))

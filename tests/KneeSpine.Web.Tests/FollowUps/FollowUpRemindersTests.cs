@@ -204,7 +204,7 @@ public abstract class FollowUpRemindersTests(TestDatabaseKind kind)
     {
         await using var app = await StartAsync();
         var (overdue, overdueSurgery) = await PatientAsync(app, daysAgo: 20, name: "Due List Overdue");
-        var (dueToday, _) = await PatientAsync(app, daysAgo: 42, name: "Due List Today");
+        var (missedTwo, _) = await PatientAsync(app, daysAgo: 42, name: "Due List Missed Two");
         var (notYet, _) = await PatientAsync(app, daysAgo: 10, name: "Due List Not Yet");
         await RunOnceAsync(app);
         var clinician = await app.ClientAsync(Roles.Clinician);
@@ -213,15 +213,16 @@ public abstract class FollowUpRemindersTests(TestDatabaseKind kind)
 
         Assert.Equal(Inputs.Date(Today), due["asOf"]!.GetValue<string>());
         var items = due["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-        Assert.Equal([overdue, dueToday], items.Select(i => i["patientId"]!.GetValue<Guid>()));
+        Assert.Equal([missedTwo, overdue], items.Select(i => i["patientId"]!.GetValue<Guid>()));
         Assert.Equal(2, due["total"]!.GetValue<int>());
+        // Days 14 and 42 both missed: the earliest is listed (28 days overdue), with the reminder sent about day 42.
         Assert.Equal(14, items[0]["day"]!.GetValue<int>());
-        Assert.Equal(Inputs.Date(overdueSurgery.AddDays(14)), items[0]["dueOn"]!.GetValue<string>());
-        Assert.True(items[0]["overdue"]!.GetValue<bool>());
-        Assert.Equal(6, items[0]["daysOverdue"]!.GetValue<int>());
+        Assert.Equal(28, items[0]["daysOverdue"]!.GetValue<int>());
         Assert.Equal(1, items[0]["remindersSent"]!.GetValue<int>());
-        // Day 14 was missed too, but it is the earliest check-in not done that is listed, with the day-42 reminder.
         Assert.Equal(14, items[1]["day"]!.GetValue<int>());
+        Assert.Equal(Inputs.Date(overdueSurgery.AddDays(14)), items[1]["dueOn"]!.GetValue<string>());
+        Assert.True(items[1]["overdue"]!.GetValue<bool>());
+        Assert.Equal(6, items[1]["daysOverdue"]!.GetValue<int>());
         Assert.Equal(1, items[1]["remindersSent"]!.GetValue<int>());
         Assert.DoesNotContain(items, i => i["patientId"]!.GetValue<Guid>() == notYet);
 
