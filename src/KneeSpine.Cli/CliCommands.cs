@@ -3,6 +3,7 @@ using KneeSpine.Cli.Assess;
 using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Backups;
 using KneeSpine.Cli.Export;
+using KneeSpine.Cli.FollowUps;
 using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Patients;
 using KneeSpine.Cli.Serve;
@@ -29,5 +30,6 @@ internal static class CliCommands
         AuditCommand.Create(console),
         BackupCommand.Create(console),
         RestoreCommand.Create(console),
+        FollowUpsCommand.Create(console),
     ];
 }

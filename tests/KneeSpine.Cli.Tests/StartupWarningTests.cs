@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using KneeSpine.Cli.Tests.Processes;
-using KneeSpine.Cli.Tests.Readme;
 using KneeSpine.Web.Tests.Infrastructure;
 
 namespace KneeSpine.Cli.Tests;
@@ -27,7 +26,7 @@ public sealed partial class StartupWarningTests
         Assert.Contains(warnings, w => w.Category == "KneeSpine.Web.Accounts.AdminBootstrapper");
         Assert.Contains(warnings, w => w.Category == "KneeSpine.Web.DataProtection.KeyRingInitializer");
         Assert.DoesNotContain(warnings, w => w.Category.StartsWith("Microsoft.", StringComparison.Ordinal));
-        var readme = RepositoryRoot.Readme;
+        var readme = RepositorySpec.Readme;
         Assert.All(warnings, w =>
         {
             var opening = string.Join(' ', w.Message.Split(' ').Take(5));

@@ -16,6 +16,9 @@ internal static class RepositorySpec
     /// <summary><c>spec/</c> at the repository root.</summary>
     public static string Directory => Path.Combine(RepositoryRoot, "spec");
 
+    /// <summary>The repository's README.md, whose examples some tests run.</summary>
+    public static string Readme => File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+
     public static string ClinicalRulesPath => Path.Combine(Directory, "clinical-rules.md");
 
     public static string InputSchemaPath => Path.Combine(Directory, "assessment-input.schema.json");

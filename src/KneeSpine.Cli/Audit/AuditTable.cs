@@ -18,7 +18,7 @@ internal static class AuditTable
             return;
         }
 
-        await PlainTable.WriteAsync(output, Headings, [.. events.Select(Cells)]).ConfigureAwait(false);
+        await PlainTable.WriteAsync(output, Headings, events.Select(Cells)).ConfigureAwait(false);
     }
 
     private static string[] Cells(AuditEvent e) =>

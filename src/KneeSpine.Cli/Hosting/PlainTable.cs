@@ -2,22 +2,22 @@ using System.Text;
 
 namespace KneeSpine.Cli.Hosting;
 
-/// <summary>Rows as a plain table for people: a heading line, then aligned columns; the last column is not padded.</summary>
+/// <summary>Rows as a plain table for people: aligned columns, no borders, nothing for a terminal to interpret.</summary>
 /// <remarks>
-/// Control characters in stored text (a name typed into a form, a user agent) are shown as <c>?</c>, so no row can
-/// move the cursor or recolour the terminal of the person reading it.
+/// Control characters in stored text (a name typed at a page, a user agent) are shown as <c>?</c>, so no row can move
+/// the cursor or recolour the terminal of the person reading it.
 /// </remarks>
 internal static class PlainTable
 {
-    public static async Task WriteAsync(TextWriter output, IReadOnlyList<string> headings, IReadOnlyList<string[]> rows)
+    public static async Task WriteAsync(TextWriter output, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(headings);
         ArgumentNullException.ThrowIfNull(rows);
-        var safe = rows.Select(r => r.Select(Safe).ToArray()).ToList();
-        var widths = headings.Select((h, i) => Math.Max(h.Length, safe.Count == 0 ? 0 : safe.Max(r => r[i].Length))).ToArray();
+        var cells = rows.Select(r => r.Select(Safe).ToList()).ToList();
+        var widths = headings.Select((h, i) => Math.Max(h.Length, cells.Count == 0 ? 0 : cells.Max(r => r[i].Length))).ToArray();
         await output.WriteLineAsync(Line(headings, widths)).ConfigureAwait(false);
-        foreach (var row in safe)
+        foreach (var row in cells)
         {
             await output.WriteLineAsync(Line(row, widths)).ConfigureAwait(false);
         }

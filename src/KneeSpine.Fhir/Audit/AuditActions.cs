@@ -41,6 +41,8 @@ public static class AuditActions
         new("worklist-acknowledge", "Worklist item acknowledged", StandardCodes.PatientRecordEvent, null, CRUDE.U),
         new("outbox-read", "Outbox read", StandardCodes.ApplicationActivityEvent, null, CRUDE.R),
         new("outbox-retry", "Outbox message retried now", StandardCodes.ApplicationActivityEvent, null, CRUDE.U),
+        new("patient-contact-change", "Patient email or phone changed", StandardCodes.PatientRecordEvent, null, CRUDE.U),
+        new("reminder-preference-change", "Reminder emails switched off or on", StandardCodes.PatientRecordEvent, null, CRUDE.U),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

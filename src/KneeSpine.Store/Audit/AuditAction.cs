@@ -92,4 +92,10 @@ public enum AuditAction
 
     /// <summary>An admin asked for a failing outbox message to be tried again now.</summary>
     OutboxRetry,
+
+    /// <summary>A patient's email or phone was changed.</summary>
+    PatientContactChange,
+
+    /// <summary>A patient switched follow-up reminder emails off or back on.</summary>
+    ReminderPreferenceChange,
 }

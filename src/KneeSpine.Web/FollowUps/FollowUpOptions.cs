@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace KneeSpine.Web.FollowUps;
 
 /// <summary><c>KneeSpine:FollowUp</c>: when patients are asked to check in after surgery, and how often they are reminded.</summary>
@@ -13,4 +15,8 @@ public sealed class FollowUpOptions
 
     /// <summary>How often the reminder job looks for check-ins that are due.</summary>
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The address patients reach the app at (<c>KneeSpine:PublicBaseUrl</c>), for the reminder's link; without it no reminder is sent.</summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
 }

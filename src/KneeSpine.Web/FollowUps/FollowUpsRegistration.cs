@@ -17,8 +17,14 @@ public static class FollowUpsRegistration
                     o.Days = days;
                 }
             })
+            .Configure(o => o.PublicBaseUrl ??= builder.Configuration["KneeSpine:PublicBaseUrl"])
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FollowUpOptions>, FollowUpOptionsValidation>();
+        builder.Services.AddSingleton<FollowUpCalendar>();
+        builder.Services.AddScoped<FollowUpService>();
+        builder.Services.AddScoped<FollowUpReminders>();
+        builder.Services.AddHostedService<FollowUpReminderService>();
         return builder;
     }
 }

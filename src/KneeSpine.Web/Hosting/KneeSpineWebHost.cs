@@ -51,6 +51,7 @@ public static class KneeSpineWebHost
         api.MapPatients();
         api.MapAssessments();
         api.MapWorklist();
+        api.MapFollowUps();
         app.MapFhir();
         app.MapCdsHooks();
         app.MapKneeSpineBenchmark();

@@ -4,4 +4,6 @@ namespace KneeSpine.Web.Patients;
 /// <param name="Name">Full name, as the clinic writes it.</param>
 /// <param name="BirthDate">Date of birth (ISO 8601 date).</param>
 /// <param name="Sex">female, male, other or unknown.</param>
-public sealed record CreatePatientRequest(string? Name, DateOnly? BirthDate, string? Sex);
+/// <param name="Email">Optional: where follow-up reminders go.</param>
+/// <param name="Phone">Optional: for the clinic to call.</param>
+public sealed record CreatePatientRequest(string? Name, DateOnly? BirthDate, string? Sex, string? Email = null, string? Phone = null);

@@ -94,12 +94,12 @@ public sealed class PatientDirectory(KneeSpineDbContext db, TimeProvider time, I
         var ids = page.Select(r => r.Patient.Id).ToList();
         var latest = await patients.LatestAsync(ids, cancellationToken).ConfigureAwait(false);
         var open = await OpenItemsAsync(ids, now, cancellationToken).ConfigureAwait(false);
-        var items = page.Select(r => PatientService.ToResponse(r.Patient, latest.GetValueOrDefault(r.Patient.Id)) with
+        var items = page.Select(r => patients.ToResponse(r.Patient, latest.GetValueOrDefault(r.Patient.Id)) with
         {
             HasAccount = r.HasAccount,
             OpenItem = open.GetValueOrDefault(r.Patient.Id),
             NextFollowUp = FollowUpSchedule.Next(r.SurgeryDate, r.LastAssessed, today, followUp.Value) is { } next
-                ? new FollowUpResponse(next.DueOn, next.Day, next.Overdue)
+                ? new NextFollowUpResponse(next.DueOn, next.Overdue, next.Day)
                 : null,
         }).ToList();
         return new PatientListResponse(items, total, query.Page, query.PageSize);

@@ -5,6 +5,9 @@ namespace KneeSpine.Web.Patients;
 /// <param name="Latest">The latest current assessment, when any.</param>
 /// <param name="HasAccount">Whether a patient account is linked to this record.</param>
 /// <param name="IsDemo">Fictional patient seeded by <c>--demo</c>.</param>
+/// <param name="Email">Where follow-up reminders go, when given.</param>
+/// <param name="Phone">The patient's phone number, when given.</param>
+/// <param name="RemindersOptedOut">The patient asked for no reminder emails.</param>
 /// <param name="OpenItem">Open worklist items, when any: shown beside the latest triage, which may be calmer.</param>
 /// <param name="NextFollowUp">The earliest check-in not done; null without a surgery date or when all are done.</param>
 public sealed record PatientResponse(
@@ -18,8 +21,11 @@ public sealed record PatientResponse(
     bool IsDemo,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    OpenItemResponse? OpenItem = null,
-    FollowUpResponse? NextFollowUp = null);
+    string? Email,
+    string? Phone,
+    bool RemindersOptedOut,
+    NextFollowUpResponse? NextFollowUp,
+    OpenItemResponse? OpenItem = null);
 
 /// <summary>The knee replacement, as given in the latest assessment.</summary>
 public sealed record SurgeryResponse(DateOnly Date, string? Side, string? Procedure, string? Anesthesia);
@@ -30,8 +36,6 @@ public sealed record LatestAssessmentResponse(Guid Id, DateOnly AssessedOn, int 
 /// <summary>The patient's open worklist items: the most severe level, how many, the oldest, and whether any is overdue.</summary>
 public sealed record OpenItemResponse(string Triage, int Count, DateTimeOffset OldestOpenedAt, bool Overdue);
 
-/// <summary>The earliest follow-up check-in not done (FollowUpSchedule): when it is due and whether it is overdue.</summary>
-public sealed record FollowUpResponse(DateOnly DueOn, int Day, bool Overdue);
 
 /// <summary>One page of the patient list and how many patients match in all.</summary>
 public sealed record PatientListResponse(IReadOnlyList<PatientResponse> Items, int Total, int Page, int PageSize);

@@ -3,14 +3,18 @@ using KneeSpine.Engine.Input;
 using KneeSpine.Store.Database;
 using KneeSpine.Store.Patients;
 using KneeSpine.Web.Accounts;
+using KneeSpine.Web.FollowUps;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Patients;
 
 /// <summary>Patient records for the API and the pages. Callers check access with <see cref="KneeSpineClaims.CanAccessPatient"/>.</summary>
-public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
+public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, FollowUpCalendar followUps)
 {
     public const int MaxNameLength = 200;
+
+    /// <summary>The most patients one search returns (the CLI's list; the pages and API page through <see cref="PatientDirectory"/>).</summary>
+    public const int MaxSearchResults = 500;
 
     /// <summary>Every problem with <paramref name="request"/>, keyed by JSON path; empty when valid.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Validate(CreatePatientRequest request)
@@ -49,6 +53,7 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
             errors.Add(new("sex", $"Unknown sex '{request.Sex}'; use one of: {string.Join(", ", Code<Sex>.All)}."));
         }
 
+        errors.AddRange(ContactDetails.Validate(request.Email, request.Phone));
         return errors;
     }
 
@@ -69,6 +74,8 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
             Name = request.Name!.Trim(),
             BirthDate = request.BirthDate!.Value,
             Sex = sex,
+            Email = ContactDetails.Normalize(request.Email),
+            Phone = ContactDetails.Normalize(request.Phone),
             CreatedAt = now,
             CreatedBy = createdBy,
         };
@@ -123,7 +130,30 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
                 g => g.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.SeriesId).Select(a => new LatestAssessmentResponse(a.Id, a.AssessedOn, a.DaysSinceSurgery, Code<Engine.Results.TriageLevel>.ToCode(a.Triage))).First());
     }
 
-    internal static PatientResponse ToResponse(Patient patient, LatestAssessmentResponse? latest) => new(
+    /// <summary>
+    /// Changes the patient's email and phone (blank clears one); the problems, keyed "email"/"phone", when they are not
+    /// valid, and then nothing is stored. Null when there is no such patient.
+    /// </summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>?> UpdateContactAsync(Guid id, string? email, string? phone, CancellationToken cancellationToken = default)
+    {
+        var errors = ContactDetails.Validate(email, phone).ToList();
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        if (errors.Count == 0)
+        {
+            patient.Email = ContactDetails.Normalize(email);
+            patient.Phone = ContactDetails.Normalize(phone);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return errors;
+    }
+
+    internal PatientResponse ToResponse(Patient patient, LatestAssessmentResponse? latest) => new(
         patient.Id,
         patient.Name,
         patient.BirthDate,
@@ -139,5 +169,9 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time)
         patient.User is not null,
         patient.IsDemo,
         patient.CreatedAt,
-        patient.CreatedBy);
+        patient.CreatedBy,
+        patient.Email,
+        patient.Phone,
+        patient.RemindersOptedOut,
+        followUps.Next(patient.SurgeryDate, latest?.AssessedOn) is { } next ? new NextFollowUpResponse(next.DueOn, next.Overdue, next.Day) : null);
 }

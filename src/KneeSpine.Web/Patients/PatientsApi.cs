@@ -58,7 +58,7 @@ public static class PatientsApi
 
         var patient = await service.CreateAsync(request, user.AuditName(), cancellationToken).ConfigureAwait(false);
         context.Audit().PatientId = patient.Id;
-        return TypedResults.Created($"/api/v1/patients/{patient.Id}", PatientService.ToResponse(patient, null));
+        return TypedResults.Created($"/api/v1/patients/{patient.Id}", service.ToResponse(patient, null));
     }
 
     internal static async Task<Results<Ok<PatientListResponse>, ValidationProblem>> ListAsync(

@@ -60,7 +60,7 @@ internal sealed class ContinuousWrites
     /// <summary>An assessment input whose fields carry <paramref name="marker"/>, so a stored one can be matched to its write.</summary>
     public static JsonNode Input(int marker)
     {
-        var input = JsonNode.Parse(File.ReadAllText(SharedSpec.InputOf("01-mild-pain-after-spinal")))!;
+        var input = JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf("01-mild-pain-after-spinal")))!;
         input["activity"]!["exerciseMinutesPerWeek"] = marker;
         input["backPain"]!["intensityNow"] = marker % 11;
         return input;

@@ -17,11 +17,9 @@ public sealed class ReadmeTests : IDisposable
 
     private readonly TempDataDirectory _work = new();
 
-    private static IReadOnlyList<ReadmeCommand> Commands { get; } = ReadmeCommand.All(RepositoryRoot.Readme);
+    private static IReadOnlyList<ReadmeCommand> Commands { get; } = ReadmeCommand.All(RepositorySpec.Readme);
 
-    /// <summary>The repository's spec/ folder; until it is copied into the repository, the shared specification.</summary>
-    private static string SpecFolder =>
-        Directory.Exists(Path.Combine(RepositoryRoot.Directory, "spec")) ? Path.Combine(RepositoryRoot.Directory, "spec") : SharedSpec.Directory;
+    private static string SpecFolder => RepositorySpec.Directory;
 
     [Fact]
     public void Readme_shows_each_command_and_gives_every_data_command_the_same_data_folder()

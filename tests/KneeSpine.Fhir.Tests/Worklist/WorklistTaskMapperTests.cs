@@ -74,7 +74,7 @@ public sealed class WorklistTaskMapperTests(FhirValidatorFixture validator)
     {
         var input = Examples.Input("04-fever-after-surgery");
         var resources = FhirAssessmentMapper.Default.ToResources(
-            new StoredAssessment(Open.AssessmentId, input, AssessmentEvaluator.Default.Evaluate(input)), "Patient/" + Open.PatientId, new Uri("https://clinic.example.org/fhir/"));
+            new StoredAssessment(Open.AssessmentId, RecordedInput.FromInput(input), AssessmentEvaluator.Default.Evaluate(input)), "Patient/" + Open.PatientId, new Uri("https://clinic.example.org/fhir/"));
 
         Assert.Equal(resources.RiskAssessment.Id, FhirAssessmentMapper.RiskAssessmentId(Open.AssessmentId));
     }

@@ -29,6 +29,7 @@ public static class AccessTable
         ["GET /api/v1/patients/{patientid}/assessments/{id}"] = new(Access.PatientRecord, IdKind.Assessment),
         ["PUT /api/v1/patients/{patientid}/assessments/{id}"] = new(Access.PatientRecord, IdKind.Assessment),
         ["GET /api/v1/patients/{patientid}/assessments/{id}/versions"] = new(Access.PatientRecord, IdKind.Assessment),
+        ["GET /api/v1/followups/due"] = new(Access.Clinician),
 
         ["GET /api/v1/worklist"] = new(Access.Clinician),
         ["POST /api/v1/worklist/{id}/acknowledge"] = new(Access.Clinician, IdKind.WorklistItem),

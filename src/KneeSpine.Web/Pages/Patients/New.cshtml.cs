@@ -24,6 +24,12 @@ public sealed class NewModel(PatientService patients) : PageModel
     [BindProperty]
     public string? Sex { get; set; }
 
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Phone { get; set; }
+
     public IReadOnlyList<ErrorSummaryItem> Errors { get; private set; } = [];
 
     public void OnGet()
@@ -33,7 +39,7 @@ public sealed class NewModel(PatientService patients) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         DateOnly? birthDate = DateOnly.TryParseExact(BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : null;
-        var request = new CreatePatientRequest(Name, birthDate, Sex);
+        var request = new CreatePatientRequest(Name, birthDate, Sex, Email, Phone);
         var problems = patients.Validate(request);
         if (problems.Count > 0)
         {
