@@ -16,7 +16,7 @@ internal static class AssessmentInputSchema
     public static OpenApiSchema Create()
     {
         var root = Object("One follow-up assessment of one patient (assessment-input.schema.json, version 1). Unknown properties are rejected; every red-flag question must be answered.");
-        root.Properties!["schemaVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(AssessmentInput.SchemaVersion)], Description = "Always 1." };
+        root.Properties!["schemaVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(AssessmentInput.SchemaVersion)], Description = "Always 2 (specification version 2; version 1 inputs are invalid)." };
         root.Required!.Add("schemaVersion");
 
         foreach (var field in InputFields.All)

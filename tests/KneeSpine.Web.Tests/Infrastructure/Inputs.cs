@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using KneeSpine.Engine.Input;
 
 namespace KneeSpine.Web.Tests.Infrastructure;
 
@@ -10,25 +11,15 @@ public static class Inputs
 {
     public static JsonObject Valid(DateOnly assessedOn, int daysSinceSurgery = 14, int backPain = 3) => new()
     {
-        ["schemaVersion"] = 1,
+        ["schemaVersion"] = AssessmentInput.SchemaVersion,
         ["assessedOn"] = Date(assessedOn),
         ["patient"] = new JsonObject { ["ageYears"] = 67, ["sex"] = "female" },
         ["surgery"] = new JsonObject { ["date"] = Date(assessedOn.AddDays(-daysSinceSurgery)), ["anesthesia"] = "spinal", ["side"] = "right", ["procedure"] = "total" },
         ["backPain"] = new JsonObject { ["intensityNow"] = backPain, ["startedWhen"] = "after-surgery" },
         ["knee"] = new JsonObject { ["painNow"] = 4 },
-        ["redFlags"] = new JsonObject
-        {
-            ["newBladderOrBowelProblem"] = false,
-            ["numbnessInSaddleArea"] = false,
-            ["legWeaknessOrNumbnessGettingWorse"] = false,
-            ["feverOrChills"] = false,
-            ["woundRednessOrDischarge"] = false,
-            ["recentFallOrInjury"] = false,
-            ["unexplainedWeightLoss"] = false,
-            ["chestPainOrShortnessOfBreath"] = false,
-            ["calfSwellingOrPain"] = false,
-            ["severePainNotEasedByRestOrPosition"] = false,
-        },
+        // Every red-flag question of the catalogue, answered "no": follows the input contract's version.
+        ["redFlags"] = new JsonObject(InputFields.All.Where(f => f.Section == "redFlags")
+            .Select(f => KeyValuePair.Create(f.Path["redFlags.".Length..], (JsonNode?)false))),
     };
 
     public static JsonObject Valid() => Valid(TestApp.Today.AddDays(-1));
