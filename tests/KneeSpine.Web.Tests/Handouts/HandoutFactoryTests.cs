@@ -4,7 +4,6 @@ using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Web.Charts;
 using KneeSpine.Web.Handouts;
-using KneeSpine.Web.Tests.AssessmentForms;
 
 namespace KneeSpine.Web.Tests.Handouts;
 
