@@ -28,7 +28,7 @@ public static class CareTeamEmail
         ArgumentNullException.ThrowIfNull(item);
         var level = Code<TriageLevel>.ToCode(item.Triage);
         var patientWasTold = item.Triage == TriageLevel.Emergency
-            ? "The patient was told to call emergency services or go to the emergency department now. This email does not replace that call."
+            ? "The patient was told to get help now: call an ambulance or go to the emergency department. This email does not replace that call."
             : "The patient was told what to do on their result page.";
         return $"""
             A patient's KneeSpine check needs the care team.

@@ -15,7 +15,7 @@ internal static class AssessmentInputSchema
 
     public static OpenApiSchema Create()
     {
-        var root = Object("One follow-up assessment of one patient (assessment-input.schema.json, version 1). Unknown properties are rejected; every red-flag question must be answered.");
+        var root = Object("One follow-up assessment of one patient (assessment-input.schema.json, version 2). Unknown properties are rejected; every red-flag question must be answered.");
         root.Properties!["schemaVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [JsonValue.Create(AssessmentInput.SchemaVersion)], Description = $"Always {AssessmentInput.SchemaVersion}. Version 1 inputs are refused: version 2 asks more red-flag questions." };
         root.Required!.Add("schemaVersion");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using KneeSpine.Engine.Knowledge;
+using KneeSpine.Engine.Results;
 using KneeSpine.Web.Tests.Infrastructure;
 
 namespace KneeSpine.Web.Tests.Notifications;
@@ -109,7 +110,7 @@ public abstract class CareTeamEmailTests(NotifyingAppFixture fixture)
         // The patient's own page of this result.
         var html = WebUtility.HtmlDecode(await browser.GetStringAsync($"/me/assessments/{assessment}", TestContext.Current.CancellationToken));
 
-        Assert.Contains("Call emergency services or go to the emergency department now.", html, StringComparison.Ordinal);
+        Assert.Contains(KnowledgeBase.Default.Headline(TriageLevel.Emergency), html, StringComparison.Ordinal);
     }
 
     [Fact]
