@@ -41,6 +41,20 @@ public sealed class NotificationSettingsTests
         Assert.Contains("KneeSpine:PublicBaseUrl", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_webhook_that_is_not_https_or_has_a_short_secret_stops_the_start()
+    {
+        var error = await StartFailureAsync(new()
+        {
+            ["KneeSpine:PublicBaseUrl"] = Notified.PublicBaseUrl,
+            ["KneeSpine:Notifications:Webhook:Url"] = "http://pager.clinic.test/kneespine",
+            ["KneeSpine:Notifications:Webhook:Secret"] = "short",
+        });
+
+        Assert.Contains("KneeSpine:Notifications:Webhook:Url must be an https address", error, StringComparison.Ordinal);
+        Assert.Contains("KneeSpine:Notifications:Webhook:Secret", error, StringComparison.Ordinal);
+    }
+
     private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings) =>
         (await Assert.ThrowsAnyAsync<Exception>(() => TestApp.StartAsync(TestDatabaseKind.Sqlite, settings))).Flatten();
 }
