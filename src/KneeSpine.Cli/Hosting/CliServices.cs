@@ -1,5 +1,6 @@
 using KneeSpine.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KneeSpine.Cli.Hosting;
@@ -10,6 +11,24 @@ namespace KneeSpine.Cli.Hosting;
 /// </summary>
 internal static class CliServices
 {
+    /// <summary>
+    /// Opens the app's services on the data directory, runs <paramref name="work"/> in one scope with the time the
+    /// command started (for its audit event), and closes them again; the work's exit code is the command's.
+    /// </summary>
+    public static async Task<int> RunAsync(string? dataDirectory, Func<IServiceProvider, DateTimeOffset, Task<int>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var app = await OpenAsync(dataDirectory, cancellationToken).ConfigureAwait(false);
+        await using (app.ConfigureAwait(false))
+        {
+            var scope = app.Services.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                return await work(scope.ServiceProvider, CliAudit.Now(scope.ServiceProvider)).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The services with the database brought up to date (migrated), as the server would.</summary>
     public static async Task<WebApplication> OpenAsync(string? dataDirectory, CancellationToken cancellationToken)
     {

@@ -29,37 +29,27 @@ internal static class PatientCommand
         var json = new Option<bool>("--json") { Description = "One JSON object per patient and line, as GET /api/v1/patients gives it." };
         var data = DataOption.Create();
         var list = new Command("list", "List patients by name: id, name, birth date and age, surgery date, latest triage.") { search, json, data };
-        list.SetAction(async (parse, cancellationToken) =>
+        list.SetAction((parse, cancellationToken) => CliServices.RunAsync(parse.GetValue(data), async (services, started) =>
         {
-            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
-            await using (app.ConfigureAwait(false))
+            var text = parse.GetValue(search);
+            var patients = await services.GetRequiredService<PatientService>().SearchAllAsync(text, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(json))
             {
-                var scope = app.Services.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
+                foreach (var patient in patients)
                 {
-                    var services = scope.ServiceProvider;
-                    var started = CliAudit.Now(services);
-                    var text = parse.GetValue(search);
-                    var patients = await services.GetRequiredService<PatientService>().SearchAllAsync(text, cancellationToken).ConfigureAwait(false);
-                    if (parse.GetValue(json))
-                    {
-                        foreach (var patient in patients)
-                        {
-                            await console.Out.WriteLineAsync(JsonSerializer.Serialize(patient, Json)).ConfigureAwait(false);
-                        }
-                    }
-                    else
-                    {
-                        await PatientTable.WriteAsync(console.Out, patients, DateOnly.FromDateTime(started.UtcDateTime)).ConfigureAwait(false);
-                    }
-
-                    var detail = $"{patients.Count.ToString(CultureInfo.InvariantCulture)} patient(s) listed"
-                        + (string.IsNullOrWhiteSpace(text) ? "" : $" matching '{text.Trim()}'");
-                    return await CliAudit.RecordAsync(services, console, started, AuditAction.PatientList, AuditOutcome.Success, "patient list", detail)
-                        .ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Failure;
+                    await console.Out.WriteLineAsync(JsonSerializer.Serialize(patient, Json)).ConfigureAwait(false);
                 }
             }
-        });
+            else
+            {
+                await PatientTable.WriteAsync(console.Out, patients, DateOnly.FromDateTime(started.UtcDateTime)).ConfigureAwait(false);
+            }
+
+            var detail = $"{patients.Count.ToString(CultureInfo.InvariantCulture)} patient(s) listed"
+                + (string.IsNullOrWhiteSpace(text) ? "" : $" matching '{text.Trim()}'");
+            return await CliAudit.RecordAsync(services, console, started, AuditAction.PatientList, AuditOutcome.Success, "patient list", detail)
+                .ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Failure;
+        }, cancellationToken));
         return list;
     }
 
@@ -71,39 +61,29 @@ internal static class PatientCommand
         sex.AcceptOnlyFromAmong([.. Code<Sex>.All]);
         var data = DataOption.Create();
         var add = new Command("add", "Add a patient record and print its id (as POST /api/v1/patients does).") { name, birthDate, sex, data };
-        add.SetAction(async (parse, cancellationToken) =>
+        add.SetAction((parse, cancellationToken) => CliServices.RunAsync(parse.GetValue(data), async (services, started) =>
         {
-            var app = await CliServices.OpenAsync(parse.GetValue(data), cancellationToken).ConfigureAwait(false);
-            await using (app.ConfigureAwait(false))
+            var patients = services.GetRequiredService<PatientService>();
+            var request = new CreatePatientRequest(parse.GetValue(name), parse.GetValue(birthDate), parse.GetValue(sex));
+            var problems = patients.Validate(request);
+            if (problems.Count > 0)
             {
-                var scope = app.Services.CreateAsyncScope();
-                await using (scope.ConfigureAwait(false))
+                foreach (var (path, message) in problems)
                 {
-                    var services = scope.ServiceProvider;
-                    var started = CliAudit.Now(services);
-                    var patients = services.GetRequiredService<PatientService>();
-                    var request = new CreatePatientRequest(parse.GetValue(name), parse.GetValue(birthDate), parse.GetValue(sex));
-                    var problems = patients.Validate(request);
-                    if (problems.Count > 0)
-                    {
-                        foreach (var (path, message) in problems)
-                        {
-                            console.WriteError($"{OptionFor(path)}: {message}");
-                        }
-
-                        await CliAudit.RecordAsync(services, console, started, AuditAction.PatientCreate, AuditOutcome.Failure, "patient add",
-                            string.Join(" ", problems.Select(p => p.Value))).ConfigureAwait(false);
-                        return ExitCodes.InvalidInput;
-                    }
-
-                    var patient = await patients.CreateAsync(request, Environment.UserName, cancellationToken).ConfigureAwait(false);
-                    await console.Out.WriteLineAsync(patient.Id.ToString()).ConfigureAwait(false);
-                    await console.Error.WriteLineAsync($"Added patient {patient.Name}; the line above is the id.").ConfigureAwait(false);
-                    return await CliAudit.RecordAsync(services, console, started, AuditAction.PatientCreate, AuditOutcome.Success, "patient add",
-                        "patient " + patient.Id, patient.Id).ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Failure;
+                    console.WriteError($"{OptionFor(path)}: {message}");
                 }
+
+                await CliAudit.RecordAsync(services, console, started, AuditAction.PatientCreate, AuditOutcome.Failure, "patient add",
+                    string.Join(" ", problems.Select(p => p.Value))).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
-        });
+
+            var patient = await patients.CreateAsync(request, Environment.UserName, cancellationToken).ConfigureAwait(false);
+            await console.Out.WriteLineAsync(patient.Id.ToString()).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"Added patient {patient.Name}; the line above is the id.").ConfigureAwait(false);
+            return await CliAudit.RecordAsync(services, console, started, AuditAction.PatientCreate, AuditOutcome.Success, "patient add",
+                "patient " + patient.Id, patient.Id).ConfigureAwait(false) ? ExitCodes.Success : ExitCodes.Failure;
+        }, cancellationToken));
         return add;
     }
 
