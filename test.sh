@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole KneeSpine test suite: installs what the tests need when missing (Debian's chromium and
+# The whole KneeSpine test suite: installs what the tests need when missing (Debian's chromium, python3-aiosmtpd and
 # postgresql), starts a throwaway PostgreSQL server on 127.0.0.1, builds, and runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# The tests' SMTP server (tests/KneeSpine.Web.Tests/Infrastructure/smtp_test_server.py) runs on Debian's python3.
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"

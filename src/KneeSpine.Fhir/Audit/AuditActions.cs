@@ -35,6 +35,10 @@ public static class AuditActions
         new("audit-read", "Audit trail read", StandardCodes.AuditLogUsedEvent, null, CRUDE.R),
         new("bulk-import", "Records imported (NDJSON)", StandardCodes.ImportEvent, null, CRUDE.C),
         new("bulk-export", "Store exported (NDJSON)", StandardCodes.ExportEvent, null, CRUDE.R),
+        new("worklist-read", "Worklist items read", StandardCodes.QueryEvent, null, CRUDE.E),
+        new("worklist-acknowledge", "Worklist item acknowledged", StandardCodes.PatientRecordEvent, null, CRUDE.U),
+        new("outbox-read", "Outbox read", StandardCodes.ApplicationActivityEvent, null, CRUDE.R),
+        new("outbox-retry", "Outbox message retried now", StandardCodes.ApplicationActivityEvent, null, CRUDE.U),
         new("patient-contact-change", "Patient email or phone changed", StandardCodes.PatientRecordEvent, null, CRUDE.U),
         new("reminder-preference-change", "Reminder emails switched off or on", StandardCodes.PatientRecordEvent, null, CRUDE.U),
     ];

@@ -14,7 +14,7 @@ namespace KneeSpine.Fhir.Terminology;
 public static class KneeSpineCodeSystemResources
 {
     /// <summary>Version of the audit-action code system; raise it when an action is added or changed.</summary>
-    public const string AuditActionsVersion = "1";
+    public const string AuditActionsVersion = "2";
 
     /// <summary>Every KneeSpine code system, built from <paramref name="knowledgeBase"/> and the input catalogue.</summary>
     public static IReadOnlyList<CodeSystem> All(KnowledgeBase knowledgeBase)

@@ -75,6 +75,18 @@ public enum AuditAction
     /// <summary>The store was exported with <c>kneespine export</c>.</summary>
     BulkExport,
 
+    /// <summary>Worklist items were read (the <c>/worklist</c> page, the API, FHIR Task).</summary>
+    WorklistRead,
+
+    /// <summary>A worklist item was acknowledged (who acted, the action and a note).</summary>
+    WorklistAcknowledge,
+
+    /// <summary>The outbox (messages waiting, sent or failing, with recipients) was read on <c>/admin/outbox</c>.</summary>
+    OutboxRead,
+
+    /// <summary>An admin asked for a failing outbox message to be tried again now.</summary>
+    OutboxRetry,
+
     /// <summary>A patient's email or phone was changed.</summary>
     PatientContactChange,
 

@@ -5,15 +5,17 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Worklist;
 using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Assessments;
 
 /// <summary>
 /// Stores evaluated assessments as immutable versions. An edit adds the next version of the same series;
-/// the version it replaces stays as it was.
+/// the version it replaces stays as it was. A worrying result (emergency, urgent, soon) opens a worklist item in the
+/// same transaction, and with it the care team's notification (ADR-080).
 /// </summary>
-public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluation evaluation, TimeProvider time)
+public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluation evaluation, TimeProvider time, WorklistOpener worklist)
 {
     /// <summary>Evaluates and stores a new assessment for <paramref name="patientId"/>.</summary>
     public Task<RecordOutcome> RecordAsync(Guid patientId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
@@ -23,7 +25,11 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
     public Task<RecordOutcome> RecordAsync(Guid patientId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
         StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken);
 
-    /// <summary>Stores an assessment brought in by <c>kneespine import</c> under its own id and recording time, so a re-export matches.</summary>
+    /// <summary>
+    /// Stores an assessment brought in by <c>kneespine import</c> under its own id and recording time, so a re-export
+    /// matches. It opens no worklist item and tells nobody: imported results are history, acted on (or not) where they
+    /// were recorded (ADR-080, docs/clinical-safety.md).
+    /// </summary>
     public Task<RecordOutcome> ImportAsync(Guid patientId, Guid assessmentId, AssessmentInput input, DateTimeOffset recordedAt, string createdBy, CancellationToken cancellationToken = default) =>
         StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken, assessmentId, recordedAt);
 
@@ -154,6 +160,9 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             CreatedBy = createdBy,
         };
         db.Assessments.Add(assessment);
+        // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.
+        // An import (the only caller that brings its own recording time) opens none.
+        var item = recordedAt is null ? worklist.Open(db, assessment, result, now) : null;
 
         if (!found.HasLater)
         {
@@ -172,6 +181,11 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         {
             // The unique (series, version) index: someone else stored the next version first.
             return RecordOutcome.Conflicted("This version was edited by someone else at the same time; reload and edit the current version.");
+        }
+
+        if (item is not null)
+        {
+            worklist.Committed();
         }
 
         return RecordOutcome.Stored(assessment);

@@ -16,6 +16,7 @@ using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
+using KneeSpine.Web.Worklist;
 
 namespace KneeSpine.Web.Hosting;
 
@@ -49,6 +50,7 @@ public static class KneeSpineWebHost
         api.MapEvaluate();
         api.MapPatients();
         api.MapAssessments();
+        api.MapWorklist();
         api.MapFollowUps();
         app.MapFhir();
         app.MapCdsHooks();
@@ -94,6 +96,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpinePatients();
         builder.AddKneeSpineAssessments();
         builder.AddKneeSpineNotifications();
+        builder.AddKneeSpineWorklist();
         builder.AddKneeSpineFollowUps();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Database;
@@ -7,9 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Notifications;
 
-/// <summary>One email per care-team address for each opened item: the level, when, and a link. Minimum necessary: no
-/// patient name, no findings, no free text.</summary>
-public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProvider time) : ICareTeamNotifier
+/// <summary>
+/// One email per care-team address for each opened item (<see cref="CareTeamEmail"/>), and one signed webhook post when a
+/// paging system is configured, left to the outbox sender.
+/// </summary>
+public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, IOptions<WebhookOptions> webhook, TimeProvider time) : ICareTeamNotifier
 {
     public const string Topic = "worklist-item-opened";
 
@@ -18,25 +21,40 @@ public sealed class CareTeamNotifier(IOptions<CareTeamOptions> options, TimeProv
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(item);
         var settings = options.Value;
-        var level = Code<TriageLevel>.ToCode(item.Triage);
         var link = $"{(settings.PublicBaseUrl ?? "").TrimEnd('/')}/worklist#item-{item.Id}";
         var now = time.GetUtcNow();
-        foreach (var address in settings.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.OrdinalIgnoreCase))
+        var subject = CareTeamEmail.Subject(item);
+        var body = CareTeamEmail.Body(item, link);
+        foreach (var address in settings.Recipients)
         {
             db.OutboxMessages.Add(new OutboxMessage
             {
                 Id = Guid.CreateVersion7(now),
                 Kind = OutboxMessageKind.Email,
                 Topic = Topic,
-                Recipient = address.Trim(),
-                Subject = $"KneeSpine: new {level} result to review",
-                Body = $"""
-                    A patient's back pain check gave a result at the {level} level at {item.OpenedAt:yyyy-MM-dd HH:mm} UTC.
-                    Please review it on the worklist: {link}
+                Recipient = address,
+                Subject = subject,
+                Body = body,
+                DeduplicationKey = $"{Topic}:{item.Id}:{address.ToUpperInvariant()}",
+                PatientId = item.PatientId,
+                WorklistItemId = item.Id,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
+        }
 
-                    This message holds no patient details on purpose. KneeSpine supports, and does not replace, clinical judgement.
-                    """,
-                DeduplicationKey = $"{Topic}:{item.Id}:{address.Trim().ToUpperInvariant()}",
+        if (webhook.Value.Url is { } url)
+        {
+            var payload = new WebhookPayload(item.Id, Code<TriageLevel>.ToCode(item.Triage), item.OpenedAt, link);
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Id = Guid.CreateVersion7(now),
+                Kind = OutboxMessageKind.Webhook,
+                Topic = Topic,
+                Recipient = url.AbsoluteUri,
+                Subject = subject,
+                Body = JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
+                DeduplicationKey = $"{Topic}:{item.Id}:webhook",
                 PatientId = item.PatientId,
                 WorklistItemId = item.Id,
                 CreatedAt = now,

@@ -64,6 +64,7 @@ public static class AccessTable
             ("/admin/users", new(Access.Admin)),
             ("/admin/users/new", new(Access.Admin)),
             ("/admin/audit", new(Access.Admin)),
+            ("/admin/outbox", new(Access.Admin)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),
             ("/patients/{id}", new(Access.Clinician, IdKind.Patient)),
