@@ -2,6 +2,7 @@ using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Web.FollowUps;
 using KneeSpine.Web.Tests.Infrastructure;
+using KneeSpine.Web.Tests.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeSpine.Web.Tests.FollowUps;
@@ -54,6 +55,28 @@ public abstract class FollowUpRemindersTests(TestDatabaseKind kind)
         {
             Assert.DoesNotContain(detail, reminder.Subject + reminder.Body, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task A_reminder_reaches_the_patient_through_a_real_mail_server_with_the_link_and_nothing_about_their_health()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await TestApp.StartAsync(kind, Notified.Settings(smtp));
+        var (id, _) = await PatientAsync(app, daysAgo: 14, email: "ada.patient@example.org", name: "Ada Quill");
+
+        await RunOnceAsync(app);
+        await Notified.SendAsync(app);
+
+        var email = Assert.Single(await smtp.WaitForMessagesAsync(1));
+        Assert.Equal("ada.patient@example.org", email.To.Mailboxes.Single().Address);
+        Assert.Equal(ReminderMessage.Subject, email.Subject);
+        Assert.Contains($"{Notified.PublicBaseUrl}/me/follow-up", email.TextBody, StringComparison.Ordinal);
+        foreach (var detail in new[] { "Ada", "Quill", "self-care", "triage", "pain", "spinal" })
+        {
+            Assert.DoesNotContain(detail, email.Subject + email.TextBody, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.NotNull(Assert.Single(await FollowUpPatients.RemindersAsync(app, id)).SentAt);
     }
 
     [Fact]
