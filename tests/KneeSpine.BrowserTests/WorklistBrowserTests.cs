@@ -32,7 +32,7 @@ public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
 
         await page.GotoAsync(app.BaseUrl + "/worklist");
         var cards = page.Locator("ol.worklist article");
-        var names = await page.Locator("ol.worklist article h3").AllInnerTextsAsync();
+        var names = (await page.Locator("ol.worklist article h3").AllInnerTextsAsync()).ToList();
         Assert.True(names.IndexOf("Harold Worklist") < names.IndexOf("Irene Worklist"), string.Join(", ", names));
         var ireneCard = cards.Filter(new() { HasText = "Irene Worklist" });
         await Assertions.Expect(ireneCard).ToContainTextAsync("Overdue by 1 h");
