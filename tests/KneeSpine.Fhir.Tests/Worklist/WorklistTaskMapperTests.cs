@@ -1,7 +1,6 @@
 // Firely's POCOs declare every element nullable; tests navigate them freely, and a null there fails the test anyway.
 #nullable disable warnings
 using Hl7.Fhir.Model;
-using KneeSpine.Engine.Evaluation;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Assessments;
@@ -67,16 +66,6 @@ public sealed class WorklistTaskMapperTests(FhirValidatorFixture validator)
     public void Priority_follows_the_level(TriageLevel level, RequestPriority priority)
     {
         Assert.Equal(priority, WorklistTaskMapper.ToTask(Open with { Triage = level }, KnowledgeBase.Default).Priority);
-    }
-
-    [Fact]
-    public void The_focus_is_the_risk_assessment_the_stored_record_maps_to()
-    {
-        var input = Examples.Input("04-fever-after-surgery");
-        var resources = FhirAssessmentMapper.Default.ToResources(
-            new StoredAssessment(Open.AssessmentId, RecordedInput.FromInput(input), AssessmentEvaluator.Default.Evaluate(input)), "Patient/" + Open.PatientId, new Uri("https://clinic.example.org/fhir/"));
-
-        Assert.Equal(resources.RiskAssessment.Id, FhirAssessmentMapper.RiskAssessmentId(Open.AssessmentId));
     }
 
     [Fact]
