@@ -12,9 +12,9 @@ public sealed class QuestionnaireSectionTests(BrowserApp app, Chromium chromium)
     {
         var page = await Ui.NewPageAsync(chromium, 390, 844);
         await page.GotoAsync(app.BaseUrl + "/check");
-        await Assertions.Expect(page.Locator("#section-psychosocial legend")).ToContainTextAsync("Mood and worry");
+        await Assertions.Expect(page.Locator("#section-psychosocial > legend")).ToContainTextAsync("Mood and worry");
         await Assertions.Expect(page.Locator("#section-psychosocial .stem")).ToHaveTextAsync("Over the last 2 weeks, how often have you been bothered by the following problems?");
-        await Assertions.Expect(page.Locator("#section-backFunction legend")).ToContainTextAsync("Back function");
+        await Assertions.Expect(page.Locator("#section-backFunction > legend")).ToContainTextAsync("Back function");
         await PageChecks.NoHorizontalOverflowAsync(page);
         await page.Locator("#section-psychosocial").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "check-mood-section-390", fullPage: false);

@@ -35,7 +35,8 @@ public sealed class HandoutFactoryTests
         var first = pages[0];
         var headline = first.IndexOf(handout.Headline.Split(' ')[0], StringComparison.Ordinal);
         Assert.Contains(handout.Headline, first.Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.True(headline < first.IndexOf("Your plan", StringComparison.Ordinal));
+        var plan = string.Join(' ', pages).IndexOf("Your plan", StringComparison.Ordinal);
+        Assert.True(headline >= 0 && headline < plan, $"headline at {headline}, plan at {plan}");
     }
 
     [Fact]
