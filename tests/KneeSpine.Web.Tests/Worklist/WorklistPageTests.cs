@@ -50,7 +50,8 @@ public abstract partial class WorklistPageTests(AppFixture fixture)
             ["Input.ItemId"] = item.ToString(),
             ["Input.Action"] = "advised-emergency-department",
             ["Input.Note"] = "Ambulance called by the patient's daughter.",
-            ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(before),
+            // The item's own form must carry the token (not only the sign-out form elsewhere on the page).
+            ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(Card(before, item)),
         }), Cancel);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
