@@ -106,7 +106,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         Assert.EndsWith("/me", page.Url, StringComparison.Ordinal);
         await CheckPageAsync(page, "patient-home", phoneScreenshot: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "Answer the follow-up questions" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Do you have a fever or chills?")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("In the last 2 days, has your temperature been")).ToBeVisibleAsync();
         await CheckPageAsync(page, "patient-follow-up", phoneScreenshot: true, fullPage: false);
         await Ui.AnswerRedFlagsAsync(page);
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
