@@ -23,14 +23,14 @@ public sealed class ProcessTests
 
         Assert.Equal((0, string.Empty), (code, error));
         Assert.StartsWith("!!!", output, StringComparison.Ordinal);
-        Assert.Contains("EMERGENCY: CALL EMERGENCY SERVICES", output, StringComparison.Ordinal);
+        Assert.Contains("EMERGENCY: GET HELP NOW. CALL AN AMBULANCE", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', output);
     }
 
     [Fact]
     public async Task Invalid_standard_input_exits_2_naming_the_field()
     {
-        var (code, output, error) = await RunAsync("{\"schemaVersion\": 1, \"patient\": {\"ageYears\": \"67\"}}", "assess", "-", "--json");
+        var (code, output, error) = await RunAsync("{\"schemaVersion\": 2, \"patient\": {\"ageYears\": \"67\"}}", "assess", "-", "--json");
 
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);

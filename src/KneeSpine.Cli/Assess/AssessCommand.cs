@@ -9,19 +9,21 @@ internal static class AssessCommand
         Evaluate a follow-up assessment of back pain after knee replacement. Prints the triage (what to do now)
         first, then the alerts, the probable contributing factors and a personal plan, each with its sources.
 
-        Input: one JSON object per assessment, as defined by assessment-input.schema.json (version 1; see
-        shared/spec/ in the KneeSpine specification). Required: schemaVersion (1), assessedOn, patient.ageYears,
-        surgery.date, surgery.anesthesia, backPain.intensityNow and all ten redFlags answers. Dates are
-        YYYY-MM-DD; codes are lower-case, e.g. "spinal". Every red-flag question must be answered true or false:
-        an unanswered red-flag question is invalid input, never taken as "no".
+        Input: one JSON object per assessment, as defined by assessment-input.schema.json (version 2; see spec/ in
+        the KneeSpine repository). Required: schemaVersion (2), assessedOn, patient.ageYears, surgery.date,
+        surgery.anesthesia, backPain.intensityNow and all fourteen redFlags answers. Dates are YYYY-MM-DD; codes are
+        lower-case, e.g. "spinal". Every red-flag question must be answered true or false: an unanswered red-flag
+        question is invalid input, never taken as "no". A version 1 input (schemaVersion 1) is invalid: version 2 asks
+        red-flag questions that version 1 did not.
 
         Smallest valid input:
-          {"schemaVersion":1,"assessedOn":"2026-03-16","patient":{"ageYears":67},
+          {"schemaVersion":2,"assessedOn":"2026-03-16","patient":{"ageYears":67},
            "surgery":{"date":"2026-03-02","anesthesia":"spinal"},"backPain":{"intensityNow":3},
-           "redFlags":{"newBladderOrBowelProblem":false,"numbnessInSaddleArea":false,
-             "legWeaknessOrNumbnessGettingWorse":false,"feverOrChills":false,"woundRednessOrDischarge":false,
-             "recentFallOrInjury":false,"unexplainedWeightLoss":false,"chestPainOrShortnessOfBreath":false,
-             "calfSwellingOrPain":false,"severePainNotEasedByRestOrPosition":false}}
+           "redFlags":{"newBladderOrBowelProblem":false,"numbnessInSaddleArea":false,"sciaticaBothLegs":false,
+             "legWeaknessOrNumbnessGettingWorse":false,"newLegWeaknessOrNumbness":false,"suddenSevereBackPain":false,
+             "chestPainOrShortnessOfBreath":false,"coughingBloodOrFainting":false,"feverOrChills":false,
+             "woundRednessOrDischarge":false,"recentFallOrInjury":false,"calfSwellingOrPain":false,
+             "unexplainedWeightLoss":false,"severePainNotEasedByRestOrPosition":false}}
 
         Examples:
           kneespine assess visit.json                         a report to read (coloured on a terminal)
@@ -38,7 +40,7 @@ internal static class AssessCommand
         standard error as "path: message"); 1 unexpected failure. Colour is used only on a terminal and
         never when NO_COLOR is set.
 
-        KneeSpine supports, and does not replace, clinical judgement. In an emergency, call emergency services.
+        KneeSpine supports, and does not replace, clinical judgement. In an emergency, call an ambulance.
         """;
 
     public static Command Create(CliConsole console)

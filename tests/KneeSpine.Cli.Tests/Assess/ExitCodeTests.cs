@@ -85,11 +85,32 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Invalid_input_with_json_exits_2_and_writes_nothing_to_stdout()
     {
-        var run = await CliRun.RunWithInputAsync("{\"schemaVersion\": 2}", "assess", "-", "--json");
+        var run = await CliRun.RunWithInputAsync("{\"schemaVersion\": 3}", "assess", "-", "--json");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
-        Assert.Contains("schemaVersion: Must be 1", run.Error, StringComparison.Ordinal);
+        Assert.Contains("schemaVersion: Must be 2", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_1_input_exits_2_naming_schemaVersion_and_the_red_flag_questions_to_ask()
+    {
+        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf("01-mild-pain-after-spinal")))!.AsObject();
+        input["schemaVersion"] = 1;
+        foreach (var added in new[] { "sciaticaBothLegs", "newLegWeaknessOrNumbness", "suddenSevereBackPain", "coughingBloodOrFainting" })
+        {
+            input["redFlags"]!.AsObject().Remove(added);
+        }
+
+        var run = await CliRun.RunWithInputAsync(input.ToJsonString(), "assess", "-");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Output);
+        var first = run.Error.Split('\n').First(l => l.StartsWith("schemaVersion:", StringComparison.Ordinal));
+        Assert.Contains("Must be 2, but is 1", first, StringComparison.Ordinal);
+        Assert.Contains("red-flag questions that must be asked", first, StringComparison.Ordinal);
+        Assert.Contains("redFlags.suddenSevereBackPain: Required, but missing", run.Error, StringComparison.Ordinal);
+        Assert.False(run.PrintedStackTrace, run.Error);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class NdjsonTests
     [Fact]
     public async Task A_bad_line_is_reported_with_its_line_number_and_processing_goes_on()
     {
-        var input = string.Join('\n', ExampleLines[0], "{\"schemaVersion\": 1}", "not json", ExampleLines[1]) + "\n";
+        var input = string.Join('\n', ExampleLines[0], "{\"schemaVersion\": 2}", "not json", ExampleLines[1]) + "\n";
 
         var run = await CliRun.RunWithInputAsync(input, "assess", "--ndjson", "-");
 

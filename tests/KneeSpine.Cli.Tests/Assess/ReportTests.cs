@@ -14,7 +14,7 @@ public sealed class ReportTests
         var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf(Emergency));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("EMERGENCY: CALL EMERGENCY SERVICES", FirstLine(run.Output), StringComparison.Ordinal);
+        Assert.Contains("EMERGENCY: GET HELP NOW. CALL AN AMBULANCE", FirstLine(run.Output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ReportTests
         Assert.True(At("[cauda-equina-syndrome]") < At("WHAT MAY BE ADDING"));
         Assert.True(At("WHAT MAY BE ADDING") < At("PLAN"));
         Assert.True(At("PLAN") < At("[emergency-care]"));
-        Assert.EndsWith("In an emergency, call emergency services.\n", output, StringComparison.Ordinal);
+        Assert.EndsWith("In an emergency, call an ambulance.\n", output, StringComparison.Ordinal);
         Assert.Contains("supports, and does not replace, clinical judgement", output, StringComparison.Ordinal);
     }
 
@@ -38,22 +38,32 @@ public sealed class ReportTests
     {
         var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf("04-fever-after-surgery"));
 
-        Assert.Contains("Why: Fever or chills (redFlags.feverOrChills)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Sources: ahcpr-1994, sea-review", run.Output, StringComparison.Ordinal);
-        Assert.Contains("sea-review: ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Why: Fever ≥ 38.0 °C or rigors (last 2 days) (redFlags.feverOrChills)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Sources: ahcpr-1994, darouiche-2006, finucane-2020", run.Output, StringComparison.Ordinal);
+        Assert.Contains("darouiche-2006: Darouiche RO. Spinal epidural abscess.", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Notes_for_the_clinician_are_shown_when_the_result_has_any()
+    public async Task Questionnaire_scores_are_shown_with_the_back_function_score_labelled_not_validated()
     {
-        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf(Emergency)))!.AsObject();
-        input.Remove("medications");
+        var input = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositorySpec.InputOf("09-psychological-distress")))!.AsObject();
+        input["backFunction"] = new System.Text.Json.Nodes.JsonObject { ["standingUpFromChair"] = 1, ["walking15Minutes"] = 2, ["puttingOnSocksAndShoes"] = 0, ["lightHouseholdJobs"] = 1 };
 
         var run = await CliRun.RunWithInputAsync(input.ToJsonString(), "assess", "-");
 
         Assert.Equal(0, run.ExitCode);
-        var notes = run.Output[run.Output.IndexOf("NOTES FOR THE CLINICIAN", StringComparison.Ordinal)..];
-        Assert.Contains("treat spinal epidural haematoma as possible", notes.ReplaceLineEndings(" ").Replace("      ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        var details = run.Output[run.Output.IndexOf("DETAILS", StringComparison.Ordinal)..].ReplaceLineEndings(" ");
+        Assert.Matches(@"PHQ-2 \(mood\): \d of 6", details);
+        Assert.Contains("Back function: 4 of 12; higher is more limited; KneeSpine's own items, not a validated score", System.Text.RegularExpressions.Regex.Replace(details, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scores_that_were_not_answered_are_not_shown()
+    {
+        var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf("04-fever-after-surgery"));
+
+        Assert.DoesNotContain("PHQ-2", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Back function", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,8 +82,8 @@ public sealed class ReportTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains('\u001b', run.Output);
         var banner = run.Output[..run.Output.IndexOf("WARNING SIGNS", StringComparison.OrdinalIgnoreCase)];
-        Assert.Contains("CALL EMERGENCY SERVICES", banner, StringComparison.Ordinal);
-        Assert.Matches(@"\u001b\[[0-9;]*;(41|101)m[^\u001b]*CALL EMERGENCY SERVICES", banner);
+        Assert.Contains("CALL AN AMBULANCE", banner, StringComparison.Ordinal);
+        Assert.Matches(@"\u001b\[[0-9;]*;(41|101)m[^\u001b]*CALL AN AMBULANCE", banner);
     }
 
     [Fact]
@@ -83,7 +93,7 @@ public sealed class ReportTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Output);
-        Assert.Contains("EMERGENCY: CALL EMERGENCY SERVICES", FirstLine(run.Output), StringComparison.Ordinal);
+        Assert.Contains("EMERGENCY: GET HELP NOW. CALL AN AMBULANCE", FirstLine(run.Output), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +107,21 @@ public sealed class ReportTests
         Assert.Contains("never taken as \"no\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("--ndjson", run.Output, StringComparison.Ordinal);
         Assert.Contains("Exit codes", run.Output, StringComparison.Ordinal);
+        Assert.Contains("schemaVersion (2)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_smallest_valid_input_of_the_help_is_valid()
+    {
+        var help = (await CliRun.RunAsync("assess", "--help")).Output;
+        var start = help.IndexOf("{\"schemaVersion\":2", StringComparison.Ordinal);
+        var end = help.IndexOf("}}", start, StringComparison.Ordinal) + 2;
+        var example = string.Join(string.Empty, help[start..end].Split('\n').Select(l => l.Trim()));
+
+        var run = await CliRun.RunWithInputAsync(example, "assess", "-", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("\"schemaVersion\": 2", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,9 +8,9 @@ public sealed class SpecExampleTests
     public static TheoryData<string> Examples() => [.. RepositorySpec.ExampleNames];
 
     [Fact]
-    public void The_specification_has_its_six_examples()
+    public void The_specification_has_its_ten_examples()
     {
-        Assert.Equal(6, RepositorySpec.ExampleNames.Count);
+        Assert.Equal(10, RepositorySpec.ExampleNames.Count);
     }
 
     [Theory]
@@ -34,6 +34,9 @@ public sealed class SpecExampleTests
         Assert.Equal(e.GetProperty("daysSinceSurgery").GetInt32(), a.GetProperty("daysSinceSurgery").GetInt32());
         Assert.Equal(e.GetProperty("painSeverity").GetString(), a.GetProperty("painSeverity").GetString());
         Assert.Equal(Number(e.GetProperty("bodyMassIndex")), Number(a.GetProperty("bodyMassIndex")));
+        Assert.True(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(e.GetProperty("scores").GetRawText()), System.Text.Json.Nodes.JsonNode.Parse(a.GetProperty("scores").GetRawText())),
+            $"scores: expected {e.GetProperty("scores").GetRawText()}, got {a.GetProperty("scores").GetRawText()}");
     }
 
     [Theory]

@@ -105,6 +105,19 @@ public sealed class EvaluatorPropertyTests
     });
 
     [Fact]
+    public void Every_result_is_valid_against_the_specification_result_schema()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(RepositorySpec.ResultSchemaPath));
+        var root = schema.RootElement.Clone();
+
+        Check(input =>
+        {
+            using var result = System.Text.Json.JsonDocument.Parse(AssessmentResultJson.ToJson(Evaluator.Evaluate(input)));
+            Assert.Empty(MiniJsonSchema.Validate(root, result.RootElement));
+        });
+    }
+
+    [Fact]
     public void Scores_come_from_the_questionnaires_only_and_never_change_the_triage() => Check(input =>
     {
         var result = Evaluator.Evaluate(input);

@@ -6,14 +6,15 @@ namespace KneeSpine.Engine.Tests.Support;
 /// <summary>
 /// Checks a document against the subset of JSON Schema 2020-12 that knowledge-base.schema.json uses
 /// (type, const, enum, required, properties, additionalProperties: false, items, minItems,
-/// uniqueItems, minLength, pattern, local $ref). Returns every violation with its path.
+/// uniqueItems, minLength, pattern, minimum, maximum, local $ref), which is also all that
+/// assessment-result.schema.json uses. Returns every violation with its path.
 /// </summary>
 internal static class MiniJsonSchema
 {
     private static readonly HashSet<string> Understood =
     [
         "$schema", "$id", "$defs", "$ref", "title", "description", "type", "const", "enum", "required",
-        "properties", "additionalProperties", "items", "minItems", "uniqueItems", "minLength", "pattern",
+        "properties", "additionalProperties", "items", "minItems", "uniqueItems", "minLength", "pattern", "minimum", "maximum",
     ];
 
     public static List<string> Validate(JsonElement schemaRoot, JsonElement document)
@@ -53,6 +54,19 @@ internal static class MiniJsonSchema
         if (schema.TryGetProperty("enum", out var options) && !options.EnumerateArray().Any(o => JsonElement.DeepEquals(o, value)))
         {
             problems.Add($"{path}: {value} is not one of {options}.");
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (schema.TryGetProperty("minimum", out var minimum) && value.GetDecimal() < minimum.GetDecimal())
+            {
+                problems.Add($"{path}: below {minimum}.");
+            }
+
+            if (schema.TryGetProperty("maximum", out var maximum) && value.GetDecimal() > maximum.GetDecimal())
+            {
+                problems.Add($"{path}: above {maximum}.");
+            }
         }
 
         if (value.ValueKind == JsonValueKind.String)

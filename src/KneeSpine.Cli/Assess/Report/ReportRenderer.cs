@@ -119,7 +119,23 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
         writer.Detail("Days since surgery", result.DaysSinceSurgery.ToString(CultureInfo.InvariantCulture));
         writer.Detail("Back pain now", Code<PainSeverity>.ToCode(result.PainSeverity));
         writer.Detail("Body mass index", bmi);
+        if (result.Scores is { } scores)
+        {
+            // Questionnaire scores never change the triage; each is shown only when all its items were answered.
+            Score("PHQ-2 (mood)", scores.Phq2, "of 6; 3 or more is a positive screen, not a diagnosis");
+            Score("GAD-2 (worry)", scores.Gad2, "of 6; 3 or more is a positive screen, not a diagnosis");
+            Score("Back function", scores.BackFunction, "of 12; higher is more limited; KneeSpine's own items, not a validated score");
+        }
+
         writer.Detail("Knowledge base", result.KnowledgeBaseVersion);
+    }
+
+    private void Score(string label, int? score, string scale)
+    {
+        if (score is { } value)
+        {
+            writer.Detail(label, string.Create(CultureInfo.InvariantCulture, $"{value} {scale}"));
+        }
     }
 
     private void RenderSources(AssessmentResult result)
