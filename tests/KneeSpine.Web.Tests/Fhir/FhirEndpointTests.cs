@@ -29,7 +29,7 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
         validator.AssertValid(capabilities);
         Assert.Equal(FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var rest = Assert.Single(capabilities.Rest);
-        Assert.Equal(["AuditEvent", "Patient", "Procedure", "Questionnaire", "QuestionnaireResponse"], rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
+        Assert.Equal(["AuditEvent", "Patient", "Procedure", "Questionnaire", "QuestionnaireResponse", "Task"], rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.Equal(["assess", "everything"], rest.Resource.SelectMany(r => r.Operation).Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Bearer", rest.Security.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(rest.Resource, r => r.Interaction.Any(i => i.Code is CapabilityStatement.TypeRestfulInteraction.Delete or CapabilityStatement.TypeRestfulInteraction.Update));

@@ -34,7 +34,7 @@ public abstract class CareTeamEmailTests(NotifyingAppFixture fixture)
             Assert.Contains("Level: emergency", email.TextBody, StringComparison.Ordinal);
             Assert.Contains($"Result recorded: {App.Time.GetUtcNow():yyyy-MM-dd HH:mm} UTC", email.TextBody, StringComparison.Ordinal);
             Assert.Contains($"{Notified.PublicBaseUrl}/worklist#item-{item.Id}", email.TextBody, StringComparison.Ordinal);
-            Assert.Contains("call emergency services", email.TextBody, StringComparison.Ordinal);
+            Assert.Contains("call an ambulance or go to the emergency department", email.TextBody, StringComparison.Ordinal);
             Assert.Null(email.HtmlBody);
         });
         var rows = (await Notified.OutboxAsync(App)).Where(m => m.WorklistItemId == item.Id).ToList();
