@@ -61,6 +61,9 @@ internal static class RestoreCommand
                     return ExitCodes.InvalidInput;
                 }
 
+                // Idle pooled connections of this process (a command run before in the same process) are not a user of the
+                // database; only another process's connections are.
+                SqliteConnection.ClearAllPools();
                 if (File.Exists(database) && !TryCloseOut(database))
                 {
                     console.WriteError($"the database {database} is in use: another process has it open. Stop it first.");

@@ -135,7 +135,7 @@ public sealed class ReadmeTests : IDisposable
         "PATIENT-ID" => patientId ?? throw new InvalidOperationException("README uses PATIENT-ID before any 'patient add'."),
         _ when word.StartsWith("spec/", StringComparison.Ordinal) => Path.Combine(SpecFolder, word["spec/".Length..]),
         _ when word.StartsWith("./", StringComparison.Ordinal) => Path.Combine(_work.Path, word[2..]),
-        _ when word.EndsWith(".ndjson", StringComparison.Ordinal) && !word.Contains('/', StringComparison.Ordinal) => Path.Combine(_work.Path, word),
+        _ when (word.EndsWith(".ndjson", StringComparison.Ordinal) || word.EndsWith(".db", StringComparison.Ordinal)) && !word.Contains('/', StringComparison.Ordinal) => Path.Combine(_work.Path, word),
         _ => word,
     };
 }
