@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using KneeSpine.Store.Database;
 using KneeSpine.Store.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -151,7 +152,9 @@ public sealed partial class OutboxSender(
     {
         var text = e switch
         {
-            OperationCanceledException => kind == OutboxMessageKind.Webhook ? "Timed out waiting for the webhook receiver." : "Timed out waiting for the mail server.",
+            // Our own limit cancels; MailKit's socket timeout (the same length) can fire first on a busy machine.
+            OperationCanceledException or TimeoutException or IOException { InnerException: SocketException { SocketErrorCode: SocketError.TimedOut } }
+                => kind == OutboxMessageKind.Webhook ? "Timed out waiting for the webhook receiver." : "Timed out waiting for the mail server.",
             // The server's reply code tells an admin whether it refused the sender, the recipient or the message.
             MailKit.Net.Smtp.SmtpCommandException refused => $"The mail server answered {(int)refused.StatusCode} ({refused.ErrorCode}): {refused.Message}",
             _ => $"{e.GetType().Name}: {e.Message}",
