@@ -5,6 +5,7 @@ using KneeSpine.Web.Audit;
 using KneeSpine.Web.Benchmark;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.DataProtection;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
@@ -106,6 +107,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();
         builder.AddKneeSpineClinic();
+        builder.AddClinicIdentity();
         builder.AddKneeSpineStartup();
         builder.AddKneeSpineBenchmark();
         return builder;
