@@ -1,4 +1,5 @@
 using System.Globalization;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,11 +9,13 @@ namespace KneeSpine.Web.Clinic;
 public static class HandoutDownload
 {
     /// <summary>A file result: application/pdf, as an attachment named after the assessment date.</summary>
-    public static FileContentResult For(PatientRecord record, StoredAssessment assessment)
+    public static FileContentResult For(PatientRecord record, StoredAssessment assessment, ClinicProfile clinic)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(assessment);
-        var handout = HandoutFactory.Create(record.Patient.Name, assessment.Input.AssessedOn, assessment.Result, record.PainHistory, assessment.Input.ToCurrentInput());
+        ArgumentNullException.ThrowIfNull(clinic);
+        var handout = HandoutFactory.Create(record.Patient.Name, assessment.Input.AssessedOn, assessment.Result, record.PainHistory, assessment.Input.ToCurrentInput())
+            with { Clinic = new HandoutClinic(clinic.Name, clinic.Phone, clinic.EmergencyNumber) };
         return new FileContentResult(HandoutPdf.Create(handout), "application/pdf")
         {
             FileDownloadName = $"kneespine-handout-{assessment.Input.AssessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf",

@@ -25,6 +25,9 @@ public sealed record Handout(
     IReadOnlyList<PainPoint> PainHistory,
     IReadOnlyList<Citation> Sources)
 {
+    /// <summary>The clinic the patient calls; <see cref="HandoutClinic.None"/> when none is configured.</summary>
+    public HandoutClinic Clinic { get; init; } = HandoutClinic.None;
+
     /// <summary>For a result kept from earlier rules, e.g. "Assessed with rules version 2026.11"; otherwise <see langword="null"/>.</summary>
     public string? VersionNote { get; init; }
 }

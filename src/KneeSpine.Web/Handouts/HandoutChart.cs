@@ -80,6 +80,17 @@ internal static class HandoutChart
         }
     }
 
+    /// <summary>What the chart shows, in words, for a screen reader: the first and the latest scores.</summary>
+    public static string Describe(IReadOnlyList<PainPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var first = points[0];
+        var last = points[^1];
+        return points.Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"Chart of your pain: back pain {first.BackPain.Value} out of 10 on day {first.DaysSinceSurgery}.")
+            : string.Create(CultureInfo.InvariantCulture, $"Chart of your pain over {points.Count} checks: back pain {first.BackPain.Value} out of 10 on day {first.DaysSinceSurgery}, {last.BackPain.Value} out of 10 on day {last.DaysSinceSurgery}.");
+    }
+
     private static XColor Colour(string hex) => XColor.FromArgb(HandoutPdf.ParseRgb(hex));
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

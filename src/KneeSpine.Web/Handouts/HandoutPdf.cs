@@ -4,12 +4,13 @@ using KneeSpine.Web.Triage;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace KneeSpine.Web.Handouts;
 
 /// <summary>
-/// Builds the patient's A4 PDF handout: what to do now first, then the warning signs that mean
-/// emergency, the plan, the pain chart, the disclaimer and the sources.
+/// Builds the patient's A4 PDF handout: the clinic, what to do now first, then both lists of warning signs
+/// (ambulance now; care team today, with the clinic's number), the plan, the pain chart, the disclaimer and the sources.
 /// </summary>
 public static class HandoutPdf
 {
@@ -20,19 +21,38 @@ public static class HandoutPdf
 
     private static readonly Lock FontLock = new();
 
-    /// <summary>Creates the handout.</summary>
+    /// <summary>The language of every handout (PDF/UA needs it to pick a screen reader's voice).</summary>
+    public const string Language = "en";
+
+    /// <summary>Creates the handout: a tagged PDF (PDF/UA structure, language and title).</summary>
     /// <exception cref="FileNotFoundException">The DejaVu Sans font files are missing.</exception>
     public static byte[] Create(Handout handout)
     {
         ArgumentNullException.ThrowIfNull(handout);
         EnsureFontResolver();
 
+        // A first pass counts the pages, so that each page's footer ("Page 1 of 2") is drawn with the page.
+        int pages;
+        using (var draft = new PdfDocument())
+        {
+            Write(new HandoutWriter(draft, Language, footer: null), handout);
+            pages = draft.PageCount;
+        }
+
         using var document = new PdfDocument();
-        document.Info.Title = $"KneeSpine handout for {handout.PatientName}";
+        document.Info.Title = $"Your back pain plan after knee replacement, for {handout.PatientName}";
         document.Info.Subject = handout.Headline;
         document.Info.Creator = "KneeSpine";
+        document.ViewerPreferences.DisplayDocTitle = true;
+        Write(new HandoutWriter(document, Language, (Disclaimer, pages)), handout);
 
-        var writer = new HandoutWriter(document);
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private static void Write(HandoutWriter writer, Handout handout)
+    {
         WriteHeader(writer, handout);
         WriteTriage(writer, handout);
         WriteWarningSigns(writer, handout);
@@ -40,11 +60,7 @@ public static class HandoutPdf
         WriteChart(writer, handout);
         writer.Paragraph(Reassurance, HandoutWriter.BodyBold);
         WriteSources(writer, handout);
-        writer.Finish(Disclaimer);
-
-        using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        writer.Finish();
     }
 
     private static void EnsureFontResolver()
@@ -67,10 +83,14 @@ public static class HandoutPdf
 
     private static void WriteHeader(HandoutWriter writer, Handout handout)
     {
-        writer.Paragraph("Your back pain plan after knee replacement", HandoutWriter.Title);
+        if (handout.Clinic.Name is { } clinic)
+        {
+            writer.Paragraph(handout.Clinic.Phone is { } phone ? $"{clinic}, phone {phone}" : clinic, HandoutWriter.BodyBold);
+        }
+
+        writer.Paragraph("Your back pain plan after knee replacement", HandoutWriter.Title, tag: PdfBlockLevelElementTag.Heading1);
         var date = handout.AssessedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-        writer.Paragraph($"For: {handout.PatientName}", HandoutWriter.BodyBold);
-        writer.Paragraph($"Assessment of {date}, day {handout.DaysSinceSurgery} after surgery", HandoutWriter.Body);
+        writer.Paragraph($"For {handout.PatientName}. Assessment of {date}, day {handout.DaysSinceSurgery} after surgery.", HandoutWriter.Body);
         if (handout.VersionNote is { } note)
         {
             writer.Paragraph(note, HandoutWriter.BodyBold);
@@ -118,10 +138,21 @@ public static class HandoutPdf
                     {
                         box.Bullet(sign, level == TriageLevel.Emergency ? HandoutWriter.BodyBold : HandoutWriter.Body);
                     }
+
+                    if (ContactLine(list.Level, handout.Clinic) is { } contact)
+                    {
+                        box.Space(2);
+                        box.Paragraph(contact, HandoutWriter.BodyBold);
+                    }
                 });
             writer.Space(8);
         }
     }
+
+    /// <summary>Who to call, under each list: the configured numbers, when there are any.</summary>
+    private static string? ContactLine(string level, HandoutClinic clinic) => level == "emergency"
+        ? clinic.EmergencyNumber is { } emergency ? $"Emergency number: {emergency}." : null
+        : clinic.CallLine;
 
     private static void WritePlan(HandoutWriter writer, Handout handout)
     {
@@ -129,10 +160,16 @@ public static class HandoutPdf
         var number = 1;
         foreach (var item in handout.Plan)
         {
-            writer.KeepTogether(HandoutWriter.Body.LineHeight * 3);
-            writer.Paragraph($"{number++}. {item.Title}", HandoutWriter.BodyBold);
-            writer.Paragraph(item.Text, HandoutWriter.Body, indent: 16);
-            writer.Space(2);
+            // The numbers in brackets are the item's entries in the sources list, so its evidence stays with it.
+            var title = item.Sources.Count == 0
+                ? $"{number++}. {item.Title}"
+                : $"{number++}. {item.Title} [{string.Join(", ", item.Sources.Select(s => s.Number))}]";
+            writer.Block(block =>
+            {
+                block.Paragraph(title, HandoutWriter.BodyBold);
+                block.Paragraph(item.Text, HandoutWriter.Body, indent: 16);
+                block.Space(1);
+            });
         }
     }
 
@@ -145,7 +182,7 @@ public static class HandoutPdf
 
         writer.KeepTogether(HandoutChart.Height + 40);
         writer.Heading("Your pain since surgery");
-        writer.Draw(HandoutChart.Height, (gfx, left, top, width) => HandoutChart.Draw(gfx, handout.PainHistory, left, top, width));
+        writer.Figure(HandoutChart.Height, HandoutChart.Describe(handout.PainHistory), (gfx, left, top, width) => HandoutChart.Draw(gfx, handout.PainHistory, left, top, width));
         writer.Paragraph("Solid line: back pain. Dashed line: knee pain. 0 is no pain, 10 the worst imaginable. A triangle marks a real change (2 points or 30%).", HandoutWriter.Small);
         writer.Space(6);
     }
@@ -157,11 +194,15 @@ public static class HandoutPdf
             return;
         }
 
-        writer.Heading("Sources");
-        foreach (var source in handout.Sources)
+        // The list is one block: it moves whole to the next page rather than leave a citation alone there.
+        writer.Block(block =>
         {
-            writer.Bullet(source.TextWithLink, HandoutWriter.Citation);
-        }
+            block.Heading("Sources");
+            foreach (var source in handout.Sources)
+            {
+                block.Bullet(source.TextWithLink, HandoutWriter.Citation, $"{source.Number}.");
+            }
+        });
     }
 
     internal static int ParseRgb(string hex) =>

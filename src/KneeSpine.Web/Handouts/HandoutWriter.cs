@@ -1,12 +1,14 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace KneeSpine.Web.Handouts;
 
 /// <summary>
 /// Flows wrapped text, boxes and drawings down A4 pages, starting a new page when the next block
 /// does not fit. A writer in measuring mode draws nothing and only advances, so that a box can be
-/// sized before it is drawn.
+/// sized before it is drawn. Everything drawn is tagged (PDF/UA): text as headings and paragraphs in reading
+/// order, the chart as a figure with a description, borders, bullets and footers as artifacts a screen reader skips.
 /// </summary>
 internal sealed class HandoutWriter
 {
@@ -34,12 +36,23 @@ internal sealed class HandoutWriter
     private readonly bool measureOnly;
     private readonly bool canBreakPages;
     private readonly Dictionary<HandoutTextStyle, XFont> fonts;
+    private readonly StructureBuilder? structure;
+    private readonly (string Text, int Pages)? footer;
     private XGraphics gfx;
     private double y;
 
-    public HandoutWriter(PdfDocument document)
+    /// <summary>A writer for a new document.</summary>
+    /// <param name="document">The document, still without pages.</param>
+    /// <param name="language">The document's language, e.g. "en".</param>
+    /// <param name="footer">The footer text and the page count; null in a first pass that only counts the pages.</param>
+    public HandoutWriter(PdfDocument document, string language, (string Text, int Pages)? footer)
     {
         this.document = document;
+        this.footer = footer;
+        // The structure tree must exist before the first page is added.
+        var accessibility = UAManager.ForDocument(document);
+        accessibility.SetDocumentLanguage(language);
+        structure = accessibility.StructureBuilder;
         fonts = [];
         left = Margin;
         canBreakPages = true;
@@ -54,6 +67,7 @@ internal sealed class HandoutWriter
     {
         fonts = parent.fonts;
         gfx = parent.gfx;
+        structure = parent.structure;
         this.left = left;
         this.width = width;
         this.y = y;
@@ -68,17 +82,27 @@ internal sealed class HandoutWriter
     {
         KeepTogether(Heading2.LineHeight * 3);
         Space(4);
-        Paragraph(text, Heading2);
+        Paragraph(text, Heading2, tag: PdfBlockLevelElementTag.Heading2);
         Space(2);
     }
 
-    public void Paragraph(string text, HandoutTextStyle style, string? colour = null, double indent = 0)
+    public void Paragraph(string text, HandoutTextStyle style, string? colour = null, double indent = 0, PdfBlockLevelElementTag tag = PdfBlockLevelElementTag.Paragraph)
     {
         var font = Font(style);
         var brush = new XSolidBrush(colour is null ? Ink : XColor.FromArgb(HandoutPdf.ParseRgb(colour)));
-        foreach (var line in Wrap(text, font, width - indent))
+        var lines = Wrap(text, font, width - indent);
+        // A paragraph moves whole to the next page when it fits on one; a tagged element never spans a page break.
+        KeepTogether(Math.Min(lines.Count * style.LineHeight, Bottom - Margin));
+        var tagged = Begin(tag);
+        foreach (var line in lines)
         {
-            KeepTogether(style.LineHeight);
+            if (canBreakPages && y + style.LineHeight > Bottom)
+            {
+                End(tagged);
+                KeepTogether(style.LineHeight);
+                tagged = Begin(tag);
+            }
+
             if (!measureOnly)
             {
                 gfx.DrawString(line, font, brush, left + indent, y, XStringFormats.TopLeft);
@@ -86,18 +110,25 @@ internal sealed class HandoutWriter
 
             y += style.LineHeight;
         }
+
+        End(tagged);
     }
 
-    public void Bullet(string text, HandoutTextStyle style)
+    public void Bullet(string text, HandoutTextStyle style, string marker = "\u2022")
     {
         KeepTogether(style.LineHeight);
-        if (!measureOnly)
-        {
-            gfx.DrawString("\u2022", Font(style), new XSolidBrush(Ink), left + 2, y, XStringFormats.TopLeft);
-        }
-
-        Paragraph(text, style, indent: style.Size + 4);
+        Artifact(() => gfx.DrawString(marker, Font(style), new XSolidBrush(Ink), left + 2, y, XStringFormats.TopLeft));
+        Paragraph(text, style, indent: marker.Length > 1 ? (style.Size * 2) + 2 : style.Size + 4);
         y += style.Size / 6;
+    }
+
+    /// <summary>Writes <paramref name="content"/> on one page when it fits on a page, so a block is never split leaving a line alone.</summary>
+    public void Block(Action<HandoutWriter> content)
+    {
+        var measure = new HandoutWriter(this, left, width, 0, measureOnly: true);
+        content(measure);
+        KeepTogether(Math.Min(measure.y, Bottom - Margin));
+        content(this);
     }
 
     /// <summary>Draws a bordered box around content, on one page.</summary>
@@ -109,20 +140,22 @@ internal sealed class HandoutWriter
         KeepTogether(height);
         if (!measureOnly)
         {
-            gfx.DrawRectangle(new XPen(border, borderWidth), new XSolidBrush(fill), left, y, width, height);
+            Artifact(() => gfx.DrawRectangle(new XPen(border, borderWidth), new XSolidBrush(fill), left, y, width, height));
             content(new HandoutWriter(this, left + BoxPadding, width - (2 * BoxPadding), y + BoxPadding, measureOnly: false));
         }
 
         y += height;
     }
 
-    /// <summary>Reserves <paramref name="height"/> points and draws into them.</summary>
-    public void Draw(double height, Action<XGraphics, double, double, double> draw)
+    /// <summary>Reserves <paramref name="height"/> points and draws a figure into them, described by <paramref name="description"/>.</summary>
+    public void Figure(double height, string description, Action<XGraphics, double, double, double> draw)
     {
         KeepTogether(height);
         if (!measureOnly)
         {
+            structure?.BeginElement(PdfIllustrationElementTag.Figure, description, new XRect(left, y, width, height));
             draw(gfx, left, y, width);
+            structure?.End();
         }
 
         y += height;
@@ -136,6 +169,7 @@ internal sealed class HandoutWriter
             return;
         }
 
+        EndPage();
         gfx.Dispose();
         var page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;
@@ -143,26 +177,63 @@ internal sealed class HandoutWriter
         y = Margin;
     }
 
-    /// <summary>Closes the last page and writes the footer (disclaimer and page number) on every page.</summary>
-    public void Finish(string disclaimer)
+    /// <summary>Closes the last page.</summary>
+    public void Finish()
     {
+        EndPage();
         gfx.Dispose();
-        if (document is null)
+    }
+
+    // The footer is drawn as each page ends, with the count from a first layout pass: drawing it afterwards through a
+    // second XGraphics would put it outside the page's tagged content.
+    private void EndPage()
+    {
+        if (footer is not { } pageFooter || document is null)
         {
             return;
         }
 
         var font = Font(Small);
-        var count = document.PageCount;
-        for (var i = 0; i < count; i++)
+        var page = document.PageCount;
+        var top = gfx.PageSize.Height - Margin - FooterHeight + 12;
+        // A running footer is an artifact: a screen reader reads the disclaimer once, in the text, not on every page.
+        Artifact(() =>
         {
-            var page = document.Pages[i];
-            using var footer = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var top = page.Height.Point - Margin - FooterHeight + 12;
-            footer.DrawLine(new XPen(XColors.Gray, 0.5), Margin, top, page.Width.Point - Margin, top);
-            footer.DrawString(disclaimer, font, new XSolidBrush(Ink), Margin, top + 4, XStringFormats.TopLeft);
-            footer.DrawString($"Page {i + 1} of {count}", font, new XSolidBrush(Ink), page.Width.Point - Margin, top + 4, XStringFormats.TopRight);
+            gfx.DrawLine(new XPen(XColors.Gray, 0.5), Margin, top, gfx.PageSize.Width - Margin, top);
+            gfx.DrawString(pageFooter.Text, font, new XSolidBrush(Ink), Margin, top + 4, XStringFormats.TopLeft);
+            gfx.DrawString($"Page {page} of {pageFooter.Pages}", font, new XSolidBrush(Ink), gfx.PageSize.Width - Margin, top + 4, XStringFormats.TopRight);
+        });
+    }
+
+    private bool Begin(PdfBlockLevelElementTag tag)
+    {
+        if (measureOnly || structure is null)
+        {
+            return false;
         }
+
+        structure.BeginElement(tag);
+        return true;
+    }
+
+    private void End(bool tagged)
+    {
+        if (tagged)
+        {
+            structure!.End();
+        }
+    }
+
+    private void Artifact(Action draw)
+    {
+        if (measureOnly)
+        {
+            return;
+        }
+
+        structure?.BeginArtifact();
+        draw();
+        structure?.End();
     }
 
     private XFont Font(HandoutTextStyle style)

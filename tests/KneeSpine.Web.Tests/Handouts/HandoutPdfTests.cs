@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Web.Handouts;
 
@@ -71,6 +72,63 @@ public sealed class HandoutPdfTests
 
         Assert.True(pages.Count > 2);
         Assert.Contains("Plan step 30", string.Join(' ', pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_handout_is_tagged_with_structure_language_and_title_for_screen_readers()
+    {
+        var document = PdfText.Open(HandoutPdf.Create(HandoutSamples.SelfCare()));
+
+        var catalog = document.Internals.Catalog.Elements;
+        Assert.Equal("en", catalog.GetString("/Lang"));
+        Assert.NotNull(catalog.GetDictionary("/StructTreeRoot"));
+        Assert.True(catalog.GetDictionary("/MarkInfo")!.Elements.GetBoolean("/Marked"));
+        Assert.True(catalog.GetDictionary("/ViewerPreferences")!.Elements.GetBoolean("/DisplayDocTitle"));
+        Assert.Equal("Your back pain plan after knee replacement, for Arthur Example", document.Info.Title);
+        var structure = Encoding.Latin1.GetString(HandoutPdf.Create(HandoutSamples.SelfCare()));
+        Assert.Contains("/S/H1", structure.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("/S/Figure", structure.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("/Alt", structure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_clinic_name_and_phone_are_printed_at_the_top_and_with_the_same_day_list()
+    {
+        var handout = HandoutSamples.SelfCare() with { Clinic = new HandoutClinic("Riverside Knee Clinic", "01632 960123", "999") };
+
+        var pages = PdfText.Pages(HandoutPdf.Create(handout));
+
+        Assert.StartsWith("Riverside Knee Clinic, phone 01632 960123", Regex.Replace(pages[0], @"\s+", " ").Trim(), StringComparison.Ordinal);
+        var all = Regex.Replace(string.Join(' ', pages), @"\s+", " ");
+        var emergency = all.IndexOf(KnowledgeBase.Default.Handout!.Emergency.Heading, StringComparison.Ordinal);
+        var urgent = all.IndexOf(KnowledgeBase.Default.Handout!.Urgent.Heading, StringComparison.Ordinal);
+        var plan = all.IndexOf("Your plan", StringComparison.Ordinal);
+        Assert.True(emergency > 0 && urgent > emergency && plan > urgent, all);
+        Assert.Contains("Emergency number: 999.", all[emergency..urgent], StringComparison.Ordinal);
+        Assert.Contains("Call Riverside Knee Clinic on 01632 960123.", all[urgent..plan], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_configured_clinic_no_empty_contact_lines_are_printed()
+    {
+        var text = string.Join(' ', PdfText.Pages(HandoutPdf.Create(HandoutSamples.SelfCare())));
+
+        Assert.DoesNotContain("phone", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Emergency number", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(20)]
+    [InlineData(30)]
+    public void The_sources_list_is_never_split_leaving_citations_alone_on_a_page(int sources)
+    {
+        var pages = PdfText.Pages(HandoutPdf.Create(HandoutSamples.SelfCare(sources: sources)));
+
+        var withSources = pages.Select((text, index) => (text, index)).Where(p => p.text.Contains("Source ", StringComparison.Ordinal)).ToList();
+        Assert.Single(withSources);
+        Assert.Contains("Sources", withSources[0].text, StringComparison.Ordinal);
+        Assert.Contains($"Source {sources}:", withSources[0].text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
         RenderPlan(result);
         RenderNotes(result);
         RenderDetails(result);
-        RenderSources(result);
+        RenderSources();
 
         writer.Blank();
         if (result.Triage.Level >= TriageLevel.Urgent)
@@ -141,7 +141,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
         }
     }
 
-    private void RenderSources(AssessmentResult result)
+    private void RenderSources()
     {
         var all = citations!.All;
         if (all.Count == 0)

@@ -3,6 +3,7 @@ using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.ClinicIdentity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,7 @@ namespace KneeSpine.Web.Pages.Me;
 /// <summary>The PDF handout of one of the patient's own assessments.</summary>
 [Authorize(Roles = Roles.Patient)]
 [Audited(AuditAction.HandoutDownload, CallersRecord = true)]
-public sealed class HandoutModel(ClinicRecords records) : PageModel
+public sealed class HandoutModel(ClinicRecords records, ClinicProfile clinic) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
     {
@@ -29,6 +30,6 @@ public sealed class HandoutModel(ClinicRecords records) : PageModel
             return NotFound();
         }
 
-        return HandoutDownload.For(record, assessment);
+        return HandoutDownload.For(record, assessment, clinic);
     }
 }
