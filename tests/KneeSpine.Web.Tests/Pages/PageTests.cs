@@ -69,7 +69,8 @@ public abstract partial class PageTests(AppFixture fixture)
 
         Assert.All(InputFields.All, field =>
         {
-            Assert.Contains($"name=\"{field.Path}\"", html, StringComparison.Ordinal);
+            // A date is three boxes (ADR-101): day, month and year.
+            Assert.Contains(field.Kind == FieldKind.Date ? $"name=\"{field.Path}.day\"" : $"name=\"{field.Path}\"", html, StringComparison.Ordinal);
             Assert.Contains($"for=\"f-{field.Path.Replace('.', '-')}\"", html, StringComparison.Ordinal);
         });
         foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
