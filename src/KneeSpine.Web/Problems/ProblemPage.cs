@@ -22,7 +22,7 @@ public sealed record ProblemPage(int Status, string Title, string Lead, string? 
         StatusCodes.Status503ServiceUnavailable => new(status, "The service is not available right now",
             "KneeSpine cannot reach its records at the moment. Nothing you sent has been lost or half saved.", detail, signedIn),
         >= 500 => new(status, "Sorry, there is a problem with the service",
-            "Something went wrong on our side, not yours. Nothing you sent has been half saved. Please try again later.", null, signedIn),
+            "There is a fault on our side, not yours. Nothing you sent was half saved. Please try again later.", null, signedIn),
         _ => new(status, "We could not open this page", "Go back and try again.", detail, signedIn),
     };
 }

@@ -45,7 +45,7 @@ public sealed class FormMessagesTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("surgery.date", error.FieldPath);
-        Assert.Equal("The date of the knee operation must be today or earlier. Today is 7 December 2026.", error.Message);
+        Assert.Equal("The operation date is after today. Enter a date on or before 7 December 2026.", error.Message);
     }
 
     [Fact]
@@ -101,26 +101,5 @@ public sealed class FormMessagesTests
         Assert.Contains(AssessmentFormReader.Read(form).Errors, e => e.FieldPath == "surgery.date" && e.Message.StartsWith("Enter a real date", StringComparison.Ordinal));
     }
 
-    private static AssessmentFormData Minimal(params (string Path, string Value)[] overrides)
-    {
-        var answers = new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["assessedOn"] = ["2026-03-20"],
-            ["patient.ageYears"] = ["68"],
-            ["surgery.date"] = ["2026-03-02"],
-            ["surgery.anesthesia"] = ["spinal"],
-            ["backPain.intensityNow"] = ["3"],
-        };
-        foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
-        {
-            answers[flag.Path] = ["false"];
-        }
-
-        foreach (var (path, value) in overrides)
-        {
-            answers[path] = [value];
-        }
-
-        return new AssessmentFormData(answers);
-    }
+    private static AssessmentFormData Minimal(params (string Path, string Value)[] overrides) => AssessmentFormReaderTests.MinimalForm(overrides);
 }

@@ -162,7 +162,7 @@ public abstract partial class FormPagesTests(AppFixture fixture)
             ["surgery.anesthesia"] = "general",
         })).Content.ReadAsStringAsync(Cancel);
 
-        var expected = $"The date of the knee operation must be today or earlier. Today is {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
+        var expected = $"The operation date is after today. Enter a date on or before {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
         Assert.Equal(["f-surgery-date"], SummaryAnchors(html));
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.Contains($"name=\"surgery.date.day\" value=\"{tomorrow.Day}\"", html, StringComparison.Ordinal);
@@ -183,7 +183,7 @@ public abstract partial class FormPagesTests(AppFixture fixture)
         var html = await (await PostAsync(clinician, $"/patients/{patient}/assessments/new", answers)).Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(["f-surgery-date"], SummaryAnchors(html));
-        Assert.Contains("Enter a real date, with the day, month and year as numbers, for example 7 12 2026.", html, StringComparison.Ordinal);
+        Assert.Contains("Enter a real date. Use numbers, for example 7 12 2026.", html, StringComparison.Ordinal);
         Assert.Contains("name=\"surgery.date.day\" value=\"31\"", html, StringComparison.Ordinal);
         AssertNoInternalNames(html);
     }
@@ -277,35 +277,10 @@ public abstract partial class FormPagesTests(AppFixture fixture)
         InputFields.All.Where(f => f.Kind is FieldKind.Integer or FieldKind.Decimal or FieldKind.Date or FieldKind.Choice)
             .ToDictionary(f => f.Path, _ => "");
 
-    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides)
-    {
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["assessedOn"] = Inputs.Date(TestApp.Today.AddDays(-1)),
-            ["patient.ageYears"] = "68",
-            ["surgery.date"] = Inputs.Date(TestApp.Today.AddDays(-21)),
-            ["surgery.anesthesia"] = "general",
-            ["backPain.intensityNow"] = "2",
-        };
-        foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
-        {
-            answers[flag.Path] = "false";
-        }
+    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides) => FormPosts.ValidAnswers(overrides);
 
-        foreach (var (path, value) in overrides)
-        {
-            answers[path] = value;
-        }
-
-        return answers;
-    }
-
-    private async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> answers)
-    {
-        var html = await client.GetStringAsync(path, Cancel);
-        var form = new Dictionary<string, string>(answers) { ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(html) };
-        return await client.PostAsync(path, new FormUrlEncodedContent(form), Cancel);
-    }
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> answers) =>
+        FormPosts.PostWithTokenAsync(client, path, answers);
 
     private async Task<int> CountAssessmentsAsync(Guid patientId)
     {

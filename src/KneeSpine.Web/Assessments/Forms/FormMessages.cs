@@ -46,7 +46,7 @@ public static class FormMessages
         ArgumentNullException.ThrowIfNull(field);
         return field.Kind switch
         {
-            FieldKind.Date => $"Enter a real date, with the day, month and year as numbers, {DateExample}.",
+            FieldKind.Date => $"Enter a real date. Use numbers, {DateExample}.",
             FieldKind.Integer or FieldKind.Decimal => Range(field),
             FieldKind.Boolean => "Choose yes or no.",
             _ => "Choose one of the answers shown.",
@@ -55,7 +55,7 @@ public static class FormMessages
 
     /// <summary>A surgery date after today.</summary>
     public static string SurgeryInFuture(DateOnly today) =>
-        $"The date of the knee operation must be today or earlier. Today is {DisplayDates.Format(today)}.";
+        $"The operation date is after today. Enter a date on or before {DisplayDates.Format(today)}.";
 
     /// <summary>A check dated after today.</summary>
     public static string AssessedInFuture(DateOnly today) =>
@@ -72,7 +72,7 @@ public static class FormMessages
     public static string Summary(InputField field, string message, bool forPatient)
     {
         ArgumentNullException.ThrowIfNull(field);
-        if (Missing.ContainsValue(message) || message.StartsWith("The date", StringComparison.Ordinal))
+        if (Missing.ContainsValue(message) || message.StartsWith("The ", StringComparison.Ordinal))
         {
             return message;
         }
