@@ -96,7 +96,9 @@ public sealed class FormBrowserTests(BrowserApp app, Chromium chromium)
         // The antiforgery cookie is gone, as after a long pause or a new browser session.
         await page.Context.ClearCookiesAsync();
 
-        var response = await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync());
+        var response = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/check", StringComparison.Ordinal));
 
         Assert.Equal(400, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your answers are still here");

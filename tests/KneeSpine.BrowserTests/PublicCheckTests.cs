@@ -1,5 +1,4 @@
 using KneeSpine.BrowserTests.Infrastructure;
-using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using Microsoft.Playwright;

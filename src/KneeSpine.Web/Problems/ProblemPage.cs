@@ -20,7 +20,7 @@ public sealed record ProblemPage(int Status, string Title, string Lead, string? 
             "The page could not use what was sent. If you sent a form, it may have been open too long. Go back, reload the page and try again.", detail, signedIn),
         StatusCodes.Status429TooManyRequests => new(status, "Too many tries", "Please wait a minute, then try again.", null, signedIn),
         StatusCodes.Status503ServiceUnavailable => new(status, "The service is not available right now",
-            "KneeSpine cannot reach its records at the moment. Nothing you sent has been lost or half saved.", detail, signedIn),
+            "KneeSpine cannot reach its records just now. Nothing you sent has been lost or half saved.", detail, signedIn),
         >= 500 => new(status, "Sorry, there is a problem with the service",
             "There is a fault on our side, not yours. Nothing you sent was half saved. Please try again later.", null, signedIn),
         _ => new(status, "We could not open this page", "Go back and try again.", detail, signedIn),

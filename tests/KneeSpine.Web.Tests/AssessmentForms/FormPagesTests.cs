@@ -162,7 +162,7 @@ public abstract partial class FormPagesTests(AppFixture fixture)
             ["surgery.anesthesia"] = "general",
         })).Content.ReadAsStringAsync(Cancel);
 
-        var expected = $"The operation date is after today. Enter a date on or before {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
+        var expected = $"This date is after today. Today is {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
         Assert.Equal(["f-surgery-date"], SummaryAnchors(html));
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.Contains($"name=\"surgery.date.day\" value=\"{tomorrow.Day}\"", html, StringComparison.Ordinal);

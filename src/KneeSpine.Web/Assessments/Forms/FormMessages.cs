@@ -55,7 +55,7 @@ public static class FormMessages
 
     /// <summary>A surgery date after today.</summary>
     public static string SurgeryInFuture(DateOnly today) =>
-        $"The operation date is after today. Enter a date on or before {DisplayDates.Format(today)}.";
+        $"This date is after today. Today is {DisplayDates.Format(today)}.";
 
     /// <summary>A check dated after today.</summary>
     public static string AssessedInFuture(DateOnly today) =>
