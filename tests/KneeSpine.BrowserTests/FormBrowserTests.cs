@@ -118,7 +118,6 @@ public sealed class FormBrowserTests(BrowserApp app, Chromium chromium)
         foreach (var (path, status, heading, name) in new[]
         {
             ("/no-such-page", 404, "Page not found", "404"),
-            ("/account/access-denied?ReturnUrl=%2Fadmin%2Fusers", 403, "You do not have access to this page", "403"),
         })
         {
             var response = await page.GotoAsync(app.BaseUrl + path);
