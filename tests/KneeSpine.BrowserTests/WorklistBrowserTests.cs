@@ -60,7 +60,7 @@ public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
     {
         await page.GotoAsync(app.BaseUrl + "/patients/new");
         await page.GetByLabel("Full name").FillAsync(name);
-        await page.GetByLabel("Date of birth").FillAsync("1950-02-03");
+        await Ui.FillDateAsync(page, "#birthDate", new DateOnly(1950, 2, 3));
         await page.GetByLabel("Man (male)", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
         await Ui.WaitForPageAsync(page, new Regex("/patients/[0-9a-f-]{36}$"));

@@ -7,14 +7,17 @@ namespace KneeSpine.Web.Clinic;
 /// Checks a submitted assessment form and stores it through the web core's <see cref="AssessmentService"/>
 /// (new assessment, or the next version of an existing one). Nothing is stored unless every answer is valid.
 /// </summary>
-public sealed class AssessmentSubmission(AssessmentService assessments)
+public sealed class AssessmentSubmission(AssessmentService assessments, ClinicIdentity.ClinicProfile clinic, TimeProvider time)
 {
     /// <summary>The stored assessment's id, or the problems to show.</summary>
     public sealed record Outcome(Guid? StoredId, IReadOnlyList<FormError> Errors);
 
+    /// <summary>Checks the answers without storing them (for a step of the patient's questionnaire).</summary>
+    public AssessmentFormOutcome Check(AssessmentFormData form) => AssessmentFormReader.Read(form, ClinicToday.Of(clinic, time));
+
     public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken)
     {
-        var checkedForm = AssessmentFormReader.Read(form);
+        var checkedForm = Check(form);
         if (checkedForm.Errors.Count > 0)
         {
             return new Outcome(null, checkedForm.Errors);
@@ -36,6 +39,7 @@ public sealed class AssessmentSubmission(AssessmentService assessments)
 
         if (recorded.Assessment is null)
         {
+            // The store's own checks (an assessment date in the future) speak plainly and name no path.
             return new Outcome(null, [.. recorded.Errors.Select(e => new FormError(e.Path, FormFieldIds.FieldOf(e.Path), e.Message))]);
         }
 

@@ -88,13 +88,56 @@ public static class Ui
         }
     }
 
-    /// <summary>Fills the required answers that are not filled in from the record, and the given optional ones.</summary>
+    /// <summary>Fills the required answers that are not filled in from the record, and the given optional ones (the clinician's one-page form).</summary>
     public static async Task AnswerCoreAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int backPain, int? kneePain = null, int age = 71)
     {
-        await page.Locator(Id("assessedOn")).FillAsync(assessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await AnswerAboutYouAsync(page, assessedOn, surgery, age);
+        await AnswerPainAsync(page, backPain, kneePain);
+    }
+
+    /// <summary>
+    /// Answers the first three steps of the patient's questionnaire (about you, warning signs, pain), pressing Continue
+    /// after each, and stops on the last step so the test can answer more before sending.
+    /// </summary>
+    public static async Task AnswerStepsAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int backPain, int? kneePain = null, params string[] yes)
+    {
+        await AnswerAboutYouAsync(page, assessedOn, surgery, 71);
+        await ContinueAsync(page, 2);
+        await AnswerRedFlagsAsync(page, yes);
+        await ContinueAsync(page, 3);
+        await AnswerPainAsync(page, backPain, kneePain);
+        await ContinueAsync(page, 4);
+    }
+
+    /// <summary>Presses Continue and waits for the step that should follow.</summary>
+    public static async Task ContinueAsync(IPage page, int expectedStep)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".steps__count")).ToHaveTextAsync($"Step {expectedStep} of 4");
+    }
+
+    /// <summary>Types a date into the day, month and year boxes whose day box has id <paramref name="dayId"/> (e.g. <c>#f-surgery-date</c>).</summary>
+    public static async Task FillDateAsync(IPage page, string dayId, DateOnly date)
+    {
+        await page.Locator(dayId).FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator(dayId + "-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator(dayId + "-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The date the day, month and year boxes hold, as typed ("7/12/2026").</summary>
+    public static async Task<string> DateBoxesAsync(IPage page, string dayId) =>
+        $"{await page.Locator(dayId).InputValueAsync()}/{await page.Locator(dayId + "-month").InputValueAsync()}/{await page.Locator(dayId + "-year").InputValueAsync()}";
+
+    private static async Task AnswerAboutYouAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int age)
+    {
+        await FillDateAsync(page, Id("assessedOn"), assessedOn);
         await page.Locator(Id("patient.ageYears")).FillAsync(age.ToString(CultureInfo.InvariantCulture));
-        await page.Locator(Id("surgery.date")).FillAsync(surgery.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await FillDateAsync(page, Id("surgery.date"), surgery);
         await page.Locator(Option("surgery.anesthesia", "spinal")).CheckAsync();
+    }
+
+    private static async Task AnswerPainAsync(IPage page, int backPain, int? kneePain)
+    {
         await page.Locator(Id("backPain.intensityNow")).FillAsync(backPain.ToString(CultureInfo.InvariantCulture));
         if (kneePain is { } knee)
         {

@@ -69,7 +69,8 @@ public abstract partial class PageTests(AppFixture fixture)
 
         Assert.All(InputFields.All, field =>
         {
-            Assert.Contains($"name=\"{field.Path}\"", html, StringComparison.Ordinal);
+            // A date is three boxes (ADR-101): day, month and year.
+            Assert.Contains(field.Kind == FieldKind.Date ? $"name=\"{field.Path}.day\"" : $"name=\"{field.Path}\"", html, StringComparison.Ordinal);
             Assert.Contains($"for=\"f-{field.Path.Replace('.', '-')}\"", html, StringComparison.Ordinal);
         });
         foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
@@ -242,37 +243,12 @@ public abstract partial class PageTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/patients/{patient}/assessments/{Guid.NewGuid()}/handout", Cancel)).StatusCode);
     }
 
-    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides)
-    {
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["assessedOn"] = Inputs.Date(TestApp.Today.AddDays(-1)),
-            ["patient.ageYears"] = "68",
-            ["surgery.date"] = Inputs.Date(TestApp.Today.AddDays(-21)),
-            ["surgery.anesthesia"] = "general",
-            ["backPain.intensityNow"] = "2",
-        };
-        foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
-        {
-            answers[flag.Path] = "false";
-        }
-
-        foreach (var (path, value) in overrides)
-        {
-            answers[path] = value;
-        }
-
-        return answers;
-    }
+    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides) => FormPosts.ValidAnswers(overrides);
 
     private static FormUrlEncodedContent Form(Dictionary<string, string> answers) => new(answers);
 
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers, string? postTo = null)
-    {
-        var html = await client.GetStringAsync(path, Cancel);
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        return await client.PostAsync(postTo ?? path, Form(new Dictionary<string, string>(answers) { ["__RequestVerificationToken"] = token }), Cancel);
-    }
+    private static Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers, string? postTo = null) =>
+        FormPosts.PostWithTokenAsync(client, path, answers, postTo);
 
     private Task<int> CountAssessmentsAsync(Guid patientId) =>
         WithDbAsync(db => db.Assessments.CountAsync(a => a.PatientId == patientId, Cancel));

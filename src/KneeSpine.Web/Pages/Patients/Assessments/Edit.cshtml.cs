@@ -11,6 +11,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>Edits an assessment by storing its next version; nothing is overwritten.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[IgnoreAntiforgeryToken] // checked in the handler, so an expired token keeps the answers (FormToken)
 [Audited(AuditAction.AssessmentRead, Method = "GET", PatientRouteValue = "id")]
 [Audited(AuditAction.AssessmentRevise, Method = "POST", PatientRouteValue = "id")]
 public sealed class EditModel(ClinicRecords records, AssessmentSubmission submission) : PageModel
@@ -52,7 +53,15 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
             return NotFound();
         }
 
-        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        var form = AssessmentFormData.FromForm(Request.Form);
+        if (!await FormToken.IsValidAsync(HttpContext).ConfigureAwait(false))
+        {
+            Describe(record, assessment);
+            Form = new AssessmentFormView(form, [], ForPatient: false) { Notice = FormToken.ExpiredMessage };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
         if (outcome.StoredId is { } stored)
         {
