@@ -29,7 +29,7 @@ public static class TriageVoice
         {
             TriageLevel.Emergency => $"On {day} you reported signs that needed emergency care. If you still have any of these signs, get help now.",
             TriageLevel.Urgent => $"On {day} your answers showed you should contact your care team that day. If you still have these signs, contact your surgeon's team or a doctor today.",
-            TriageLevel.Soon => $"On {day} your answers showed you should see your surgeon, doctor or physical therapist within two weeks. If you have not booked the visit, book it now.",
+            TriageLevel.Soon => $"On {day} your answers showed you need a visit within two weeks. See your surgeon, doctor or physical therapist. If you have not booked it, book it now.",
             _ => $"On {day} no warning signs were found. Keep following your plan.",
         };
     }

@@ -8,7 +8,7 @@ using KneeSpine.Web.Assessments;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Tests.Infrastructure;
 
-namespace KneeSpine.Web.Tests.Results;
+namespace KneeSpine.Web.Tests.ResultPages;
 
 /// <summary>
 /// The result pages in the reader's voice and order: clinicians get clinician wording, patients see who recorded a
@@ -31,7 +31,7 @@ public abstract partial class ResultPageTests(AppFixture fixture)
 
         var html = await clinician.GetStringAsync($"/patients/{patient}/assessments/{id}", Cancel);
 
-        Assert.Equal(TriageVoice.ClinicianHeadline(TriageLevel.Emergency), Headline(html));
+        Assert.Equal("Answers of 25 November 2026: " + TriageVoice.ClinicianHeadline(TriageLevel.Emergency), Headline(html));
         Assert.DoesNotContain("Show this page to the emergency team", html, StringComparison.Ordinal);
         Assert.Contains("data-triage=\"emergency\"", html, StringComparison.Ordinal);
     }

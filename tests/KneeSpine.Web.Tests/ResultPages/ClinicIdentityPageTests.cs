@@ -1,7 +1,8 @@
+using System.Net;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Tests.Infrastructure;
 
-namespace KneeSpine.Web.Tests.Results;
+namespace KneeSpine.Web.Tests.ResultPages;
 
 /// <summary>
 /// A clinic with its name, phone, emergency number and time zone set: they reach the header, the footer and the
@@ -25,7 +26,7 @@ public abstract class ClinicIdentityPageTests(AppFixture fixture)
     [Fact]
     public async Task The_header_names_the_clinic_with_its_phone_and_the_footer_dials_the_emergency_number()
     {
-        var html = await App.Anonymous().GetStringAsync("/", Cancel);
+        var html = WebUtility.HtmlDecode(await App.Anonymous().GetStringAsync("/", Cancel));
 
         Assert.Contains("<span class=\"site-clinic__name\">Riverside Orthopaedics</span>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"tel:+442079460000\"", html, StringComparison.Ordinal);
@@ -46,12 +47,13 @@ public abstract class ClinicIdentityPageTests(AppFixture fixture)
         var urgentId = await ResultPageTests.RecordAsync(clinician, patient, urgent);
         var own = await App.ClientAsync(Roles.Patient, patient);
 
-        var emergencyHtml = await own.GetStringAsync($"/me/assessments/{emergencyId}", Cancel);
+        var emergencyHtml = WebUtility.HtmlDecode(await own.GetStringAsync($"/me/assessments/{emergencyId}", Cancel));
         var banner = emergencyHtml[emergencyHtml.IndexOf("id=\"triage\"", StringComparison.Ordinal)..emergencyHtml.IndexOf("</section>", StringComparison.Ordinal)];
         Assert.Contains("Call <a class=\"tel\" href=\"tel:999\">999</a>", banner, StringComparison.Ordinal);
         Assert.Contains("data-past=\"false\"", banner, StringComparison.Ordinal);
 
-        var urgentHtml = await own.GetStringAsync($"/me/assessments/{urgentId}", Cancel);
+        // Razor writes "+" as "&#x2B;"; a browser reads both the same.
+        var urgentHtml = WebUtility.HtmlDecode(await own.GetStringAsync($"/me/assessments/{urgentId}", Cancel));
         Assert.Contains("data-triage=\"urgent\"", urgentHtml, StringComparison.Ordinal);
         Assert.Contains("To talk to Riverside Orthopaedics, call us on <a class=\"tel\" href=\"tel:+442079460000\">+44 20 7946 0000</a>.", urgentHtml, StringComparison.Ordinal);
     }
