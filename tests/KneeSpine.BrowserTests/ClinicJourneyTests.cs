@@ -36,7 +36,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await page.GetByLabel("Female").CheckAsync();
         await CheckPageAsync(page, "clinician-new-patient");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
-        await page.WaitForURLAsync(PatientUrl());
+        await Ui.WaitForPageAsync(page, PatientUrl());
         var patientUrl = page.Url;
 
         // First assessment: severe back pain, knee 6.
@@ -45,7 +45,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await Ui.AnswerRedFlagsAsync(page);
         await Ui.AnswerCoreAsync(page, Surgery.AddDays(3), Surgery, backPain: 7, kneePain: 6);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
-        await page.WaitForURLAsync(AssessmentUrl());
+        await Ui.WaitForPageAsync(page, AssessmentUrl());
         await CheckPageAsync(page, "clinician-result");
         Assert.Equal("triage", await Ui.FirstMainContentIdAsync(page));
 
@@ -58,7 +58,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("3");
         await page.Locator(Ui.Id("knee.painNow")).FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
-        await page.WaitForURLAsync(AssessmentUrl());
+        await Ui.WaitForPageAsync(page, AssessmentUrl());
 
         // The patient page: chart with both assessments and the improvement marked.
         await page.GotoAsync(patientUrl);
@@ -71,7 +71,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
 
         // The handout of the latest assessment downloads as a PDF.
         await page.Locator("ol.timeline a").First.ClickAsync();
-        await page.WaitForURLAsync(AssessmentUrl());
+        await Ui.WaitForPageAsync(page, AssessmentUrl());
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download PDF handout" }).ClickAsync());
         Assert.Matches("^kneespine-handout-\\d{4}-\\d{2}-\\d{2}\\.pdf$", download.SuggestedFilename);
         var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
@@ -85,7 +85,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit this assessment" }).ClickAsync();
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
-        await page.WaitForURLAsync(AssessmentUrl());
+        await Ui.WaitForPageAsync(page, AssessmentUrl());
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Version 2 of 2");
         await page.GotoAsync(patientUrl);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "version 1" })).ToBeVisibleAsync();
@@ -111,7 +111,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await Ui.AnswerRedFlagsAsync(page);
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/me/assessments/[0-9a-f-]{36}$"));
+        await Ui.WaitForPageAsync(page, new Regex("/me/assessments/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
         await CheckPageAsync(page, "patient-result", phoneScreenshot: true);
         await page.GotoAsync(app.BaseUrl + "/me");

@@ -51,9 +51,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
         }
 
         Assert.True(submitted, "Tab reached the submit button");
-        await page.WaitForLoadStateAsync();
-        var triage = await page.Locator("main > :first-child").GetAttributeAsync("data-triage");
-        Assert.Equal("self-care", triage);
+        await Assertions.Expect(page.Locator("main > :first-child")).ToHaveAttributeAsync("data-triage", "self-care");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
     }
 

@@ -63,7 +63,7 @@ public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
         await page.GetByLabel("Date of birth").FillAsync("1950-02-03");
         await page.GetByLabel("Man (male)", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/patients/[0-9a-f-]{36}$"));
+        await Ui.WaitForPageAsync(page, new Regex("/patients/[0-9a-f-]{36}$"));
         return page.Url;
     }
 
@@ -74,7 +74,7 @@ public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
         await Ui.AnswerRedFlagsAsync(page, yes);
         await Ui.AnswerCoreAsync(page, BrowserApp.Today, Surgery, backPain: 3);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/patients/[0-9a-f-]{36}/assessments/[0-9a-f-]{36}$"));
+        await Ui.WaitForPageAsync(page, new Regex("/patients/[0-9a-f-]{36}/assessments/[0-9a-f-]{36}$"));
     }
 
     /// <summary>axe and no sideways scrolling at a desk's and a phone's width, with a screenshot of each.</summary>

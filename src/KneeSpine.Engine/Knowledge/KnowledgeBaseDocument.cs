@@ -67,5 +67,18 @@ internal sealed record KnowledgeBaseDocument(
 
     internal sealed record Note(string Id, string Text);
 
-    internal sealed record Source(string Id, string Citation);
+    internal sealed record Source(string Id, IReadOnlyList<string> Authors, string Title)
+    {
+        public string? Label { get; init; }
+
+        public bool MoreAuthors { get; init; }
+
+        public int? Year { get; init; }
+
+        public string? Publication { get; init; }
+
+        public string? Note { get; init; }
+
+        public Uri? Link { get; init; }
+    }
 }

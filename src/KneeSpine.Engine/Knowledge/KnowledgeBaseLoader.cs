@@ -137,10 +137,45 @@ internal sealed class KnowledgeBaseLoader
                 problems.Add($"{where}: the id is used twice.");
             }
 
-            definitions.Add(new(source.Id, Text(where + ".citation", source.Citation)));
+            definitions.Add(Source(where, source));
         }
 
         return definitions;
+    }
+
+    private SourceDefinition Source(string where, KnowledgeBaseDocument.Source source)
+    {
+        foreach (var author in source.Authors)
+        {
+            Text(where + ".authors", author);
+        }
+
+        if (source.Authors.Count == 0 && source.Label is null)
+        {
+            problems.Add($"{where}: a source without authors needs a label.");
+        }
+
+        if (source.Year is { } year && source.Publication is { } publication
+            && !publication.Contains(year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
+        {
+            problems.Add($"{where}.publication: does not contain the year {year}.");
+        }
+
+        if (source.Link is { } link && (!link.IsAbsoluteUri || link.Scheme != Uri.UriSchemeHttps || link.Host is not ("doi.org" or "pubmed.ncbi.nlm.nih.gov")))
+        {
+            problems.Add($"{where}.link: only a https DOI or PubMed link is allowed.");
+        }
+
+        return new SourceDefinition(
+            source.Id,
+            source.Authors,
+            source.MoreAuthors,
+            source.Year,
+            Text(where + ".title", source.Title),
+            source.Publication is null ? null : Text(where + ".publication", source.Publication),
+            source.Note is null ? null : Text(where + ".note", source.Note),
+            source.Link,
+            source.Label is null ? null : Text(where + ".label", source.Label));
     }
 
     private List<AlertDefinition> Alerts(IReadOnlyList<KnowledgeBaseDocument.Alert> alerts)

@@ -1,3 +1,4 @@
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Web.Charts;
 
@@ -12,7 +13,7 @@ namespace KneeSpine.Web.Handouts;
 /// <param name="SignLists">The two lists of warning signs (ambulance now; care team today), in plain language.</param>
 /// <param name="Plan">The plan, in order.</param>
 /// <param name="PainHistory">Pain scores of every assessment so far, for the chart.</param>
-/// <param name="Sources">Full citations of every source the plan and alerts rest on.</param>
+/// <param name="Sources">Every source the plan and alerts rest on, as readable citations.</param>
 public sealed record Handout(
     string PatientName,
     DateOnly AssessedOn,
@@ -22,7 +23,7 @@ public sealed record Handout(
     IReadOnlyList<HandoutSignList> SignLists,
     IReadOnlyList<HandoutPlanItem> Plan,
     IReadOnlyList<PainPoint> PainHistory,
-    IReadOnlyList<string> Sources)
+    IReadOnlyList<Citation> Sources)
 {
     /// <summary>For a result kept from earlier rules, e.g. "Assessed with rules version 2026.11"; otherwise <see langword="null"/>.</summary>
     public string? VersionNote { get; init; }

@@ -22,8 +22,9 @@ public static class HandoutFactory
         ArgumentNullException.ThrowIfNull(result);
         // Titles and citations of the knowledge base that produced the result (version 1 results keep theirs).
         var knowledgeBase = KnowledgeBase.For(result);
+        var citations = ResultCitations.For(knowledgeBase, result);
         var plan = result.Plan
-            .Select(p => new HandoutPlanItem(knowledgeBase.PlanItems.TryGet(p.Id, out var d) ? d.Title : p.Id, p.PatientText))
+            .Select(p => new HandoutPlanItem(knowledgeBase.PlanItems.TryGet(p.Id, out var d) ? d.Title : p.Id, p.PatientText) { Sources = citations.Of(p.Sources) })
             .ToArray();
         return new Handout(
             patientName,
@@ -34,23 +35,11 @@ public static class HandoutFactory
             HandoutSigns.For(input),
             plan,
             history,
-            Citations(result, knowledgeBase))
+            citations.All)
         {
             VersionNote = result.SchemaVersion < AssessmentResult.CurrentSchemaVersion
                 ? $"Assessed with rules version {result.KnowledgeBaseVersion}. {EarlierVersionNote}"
                 : null,
         };
-    }
-
-    /// <summary>Full citations of every source the result cites, in order of first citation.</summary>
-    public static IReadOnlyList<string> Citations(AssessmentResult result, KnowledgeBase knowledgeBase)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(knowledgeBase);
-        return [.. result.Alerts.SelectMany(a => a.Sources)
-            .Concat(result.Factors.SelectMany(f => f.Sources))
-            .Concat(result.Plan.SelectMany(p => p.Sources))
-            .Distinct(StringComparer.Ordinal)
-            .Select(id => knowledgeBase.Sources.TryGet(id, out var s) ? s.Citation : id)];
     }
 }

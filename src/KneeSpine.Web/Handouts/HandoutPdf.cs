@@ -160,7 +160,7 @@ public static class HandoutPdf
         writer.Heading("Sources");
         foreach (var source in handout.Sources)
         {
-            writer.Bullet(source, HandoutWriter.Citation);
+            writer.Bullet(source.TextWithLink, HandoutWriter.Citation);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using KneeSpine.Engine.Input;
 using Microsoft.Playwright;
 
@@ -40,14 +41,29 @@ public static class Ui
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
-        Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);
+        // Waits for the navigation to leave the login page, then for the signed-in page's own content: the browser's
+        // "load" event alone was seen never to arrive in Playwright's view on a machine with load 20+.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
     public static async Task SignOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page is at <paramref name="url"/> and its document is parsed. Playwright's default wait for the
+    /// "load" event was seen to hang for minutes after a form post on a machine with load 20+ although the page had
+    /// arrived, so this waits for the navigation to commit and then for DOMContentLoaded; later steps wait for their
+    /// own elements.
+    /// </summary>
+    public static async Task WaitForPageAsync(IPage page, Regex url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>The id of a control, as the form generates it (<c>redFlags.feverOrChills</c> is <c>#f-redFlags-feverOrChills</c>).</summary>

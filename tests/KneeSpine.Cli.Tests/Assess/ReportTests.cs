@@ -1,4 +1,5 @@
 using System.Text;
+using KneeSpine.Engine.Knowledge;
 
 namespace KneeSpine.Cli.Tests.Assess;
 
@@ -38,9 +39,13 @@ public sealed class ReportTests
     {
         var run = await CliRun.RunAsync("assess", RepositorySpec.InputOf("04-fever-after-surgery"));
 
-        Assert.Contains("Why: Fever ≥ 38.0 °C or rigors (last 2 days) (redFlags.feverOrChills)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Sources: ahcpr-1994, darouiche-2006, finucane-2020", run.Output, StringComparison.Ordinal);
-        Assert.Contains("darouiche-2006: Darouiche RO. Spinal epidural abscess.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Why: Fever ≥ 38.0 °C or rigors (last 2 days)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Sources: Bigos et al. 1994; Darouiche 2006; Finucane et al. 2020", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Darouiche 2006: Darouiche RO. Spinal epidural abscess. N Engl J Med 2006;355(19):2012-2020.", run.Output, StringComparison.Ordinal);
+        // Readers get titles and citations, never the ids, JSON paths or files behind them.
+        Assert.DoesNotContain("redFlags.", run.Output, StringComparison.Ordinal);
+        Assert.All(KnowledgeBase.Default.Sources, s => Assert.DoesNotContain(s.Id, run.Output, StringComparison.Ordinal));
+        Assert.DoesNotContain(".txt", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class KnowledgeBaseTests
     {
         Assert.Equal(TriageLevel.Emergency, Kb.Alerts["suspected-spinal-epidural-hematoma"].Level);
         Assert.Equal("Insomnia after knee replacement", Kb.Factors["insomnia"].SeedHeading);
-        Assert.Contains("Cochrane", Kb.Sources["french-2006"].Citation, StringComparison.Ordinal);
+        Assert.Contains("Cochrane", Kb.Sources["french-2006"].Title, StringComparison.Ordinal);
         Assert.True(Kb.PlanItems.TryGet("heat-therapy", out var heat));
         Assert.False(string.IsNullOrWhiteSpace(heat.Title));
         Assert.False(Kb.Alerts.Contains("heat-therapy"));
@@ -92,6 +92,9 @@ public sealed class KnowledgeBaseTests
         { "empty-text", "factors['insomnia'].explanation: the text is empty" },
         { "swapped-order", "factors: entries must follow the order of the specification's table" },
         { "duplicate-source", "sources['who-2020']: the id is used twice" },
+        { "source-without-authors-or-label", "sources['ahcpr-1994']: a source without authors needs a label" },
+        { "source-year-not-in-publication", "sources['finucane-2020'].publication: does not contain the year 1999" },
+        { "source-link-elsewhere", "sources['finucane-2020'].link: only a https DOI or PubMed link is allowed" },
         { "unknown-note", "notes['old-note']: the engine has no rule for this note" },
         { "handout-missing", "handout: the two lists of the printed handout are missing" },
         { "handout-wrong-level", "handout.emergency.items[0].alerts: 'possible-fracture' is urgent, not emergency" },
@@ -143,7 +146,10 @@ public sealed class KnowledgeBaseTests
                 factors[0] = factors[1]!.DeepClone();
                 factors[1] = first;
                 break;
-            case "duplicate-source": root["sources"]!.AsArray().Add(new JsonObject { ["id"] = "who-2020", ["citation"] = "Again." }); break;
+            case "duplicate-source": root["sources"]!.AsArray().Add(new JsonObject { ["id"] = "who-2020", ["authors"] = new JsonArray("WHO"), ["title"] = "Again." }); break;
+            case "source-without-authors-or-label": root["sources"]![1]!["authors"] = new JsonArray(); break;
+            case "source-year-not-in-publication": root["sources"]![2]!["year"] = 1999; break;
+            case "source-link-elsewhere": root["sources"]![2]!["link"] = "https://example.org/finucane"; break;
             case "unknown-note": root["notes"] = new JsonArray(new JsonObject { ["id"] = "old-note", ["text"] = "Old." }); break;
             case "handout-missing": root.Remove("handout"); break;
             case "handout-wrong-level": root["handout"]!["emergency"]!["items"]![0]!["alerts"]!.AsArray().Add("possible-fracture"); break;

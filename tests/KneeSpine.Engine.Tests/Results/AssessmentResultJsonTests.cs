@@ -110,7 +110,7 @@ public sealed class AssessmentResultJsonTests
         Assert.True(knowledgeBase.IsArchived);
         Assert.Null(knowledgeBase.Handout);
         Assert.All(result.Alerts.SelectMany(a => a.Sources).Concat(result.Plan.SelectMany(p => p.Sources)), id => Assert.True(knowledgeBase.Sources.TryGet(id, out _), id));
-        Assert.Contains("abscess", knowledgeBase.Sources["sea-review"].Citation, StringComparison.Ordinal);
+        Assert.Contains("abscess", CitationFormatter.Text(knowledgeBase.Sources["sea-review"]), StringComparison.Ordinal);
         Assert.True(knowledgeBase.Alerts.TryGet("possible-spinal-infection", out _));
         Assert.Same(KnowledgeBase.Default, KnowledgeBase.For(Soon));
     }

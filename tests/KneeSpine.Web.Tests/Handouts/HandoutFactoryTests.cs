@@ -51,15 +51,17 @@ public sealed class HandoutFactoryTests
     }
 
     [Fact]
-    public void Citations_are_full_and_listed_once_each()
+    public void Citations_are_full_listed_once_each_and_kept_with_the_plan_items_that_rest_on_them()
     {
-        var (_, result) = Evaluate("02-cauda-equina-on-anticoagulant");
+        var (input, result) = Evaluate("02-cauda-equina-on-anticoagulant");
 
-        var citations = HandoutFactory.Citations(result, KnowledgeBase.Default);
+        var handout = HandoutFactory.Create("Test Patient", input.AssessedOn, result, [], input);
 
         var cited = result.Alerts.SelectMany(a => a.Sources).Concat(result.Factors.SelectMany(f => f.Sources)).Concat(result.Plan.SelectMany(p => p.Sources)).Distinct().ToArray();
-        Assert.Equal(cited.Length, citations.Count);
-        Assert.Equal(citations.Count, citations.Distinct().Count());
-        Assert.Contains(KnowledgeBase.Default.Sources["moen-2004"].Citation, citations);
+        Assert.Equal(cited.Length, handout.Sources.Count);
+        Assert.Equal(handout.Sources.Count, handout.Sources.Select(c => c.Text).Distinct().Count());
+        Assert.Contains(CitationFormatter.Text(KnowledgeBase.Default.Sources["moen-2004"]), handout.Sources.Select(c => c.Text));
+        Assert.All(handout.Plan, item => Assert.NotEmpty(item.Sources));
+        Assert.Equal(result.Plan[0].Sources.Select(id => CitationFormatter.Label(KnowledgeBase.Default.Sources[id])), handout.Plan[0].Sources.Select(c => c.Label));
     }
 }

@@ -13,8 +13,11 @@ namespace KneeSpine.Cli.Assess.Report;
 /// </summary>
 internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter writer)
 {
+    private ResultCitations? citations;
+
     public void Render(AssessmentResult result)
     {
+        citations = ResultCitations.For(knowledgeBase, result);
         writer.Triage(result.Triage.Level, LevelLabel(result.Triage.Level), result.Triage.Headline);
         RenderAlerts(result);
         RenderFactors(result);
@@ -56,7 +59,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
             writer.Item($"{Code<TriageLevel>.ToCode(alert.Level).ToUpperInvariant()}: {title} [{alert.Id}]", alert.Level);
             writer.Paragraph(alert.Explanation);
             Why(alert.TriggeredBy);
-            writer.Detail("Sources", string.Join(", ", alert.Sources));
+            Sources(alert.Sources);
         }
     }
 
@@ -75,7 +78,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
             writer.Item($"{title} [{factor.Id}]: {Code<Certainty>.ToCode(factor.Certainty)}");
             writer.Paragraph(factor.Explanation);
             Why(factor.TriggeredBy);
-            writer.Detail("Sources", string.Join(", ", factor.Sources));
+            Sources(factor.Sources);
         }
     }
 
@@ -94,7 +97,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
             }
 
             writer.Detail("Because", string.Join(", ", item.Because));
-            writer.Detail("Sources", string.Join(", ", item.Sources));
+            Sources(item.Sources);
         }
     }
 
@@ -140,23 +143,22 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
 
     private void RenderSources(AssessmentResult result)
     {
-        var cited = result.Alerts.SelectMany(a => a.Sources)
-            .Concat(result.Factors.SelectMany(f => f.Sources))
-            .Concat(result.Plan.SelectMany(p => p.Sources))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (cited.Count == 0)
+        var all = citations!.All;
+        if (all.Count == 0)
         {
             return;
         }
 
         writer.Heading("Sources");
-        foreach (var id in cited)
+        foreach (var citation in all)
         {
-            var citation = knowledgeBase.Sources.TryGet(id, out var source) ? source.Citation : "(not in this knowledge base)";
-            writer.Detail(id, citation);
+            writer.Detail(citation.Label, citation.TextWithLink);
         }
     }
+
+    /// <summary>Short labels of the sources of one finding; the full references follow under "Sources".</summary>
+    private void Sources(IReadOnlyList<string> ids) =>
+        writer.Detail("Sources", string.Join("; ", citations!.Of(ids).Select(c => c.Label)));
 
     /// <summary>The answers that fired a finding, by their clinician labels, so "why" reads without the schema at hand.</summary>
     private void Why(IReadOnlyList<string> triggeredBy)
@@ -166,7 +168,7 @@ internal sealed class ReportRenderer(KnowledgeBase knowledgeBase, IReportWriter 
             return;
         }
 
-        var answers = triggeredBy.Select(path => InputFields.TryGet(path, out var field) ? $"{field.Label} ({path})" : path);
+        var answers = triggeredBy.Select(path => InputFields.TryGet(path, out var field) ? field.Label : path);
         writer.Detail("Why", string.Join("; ", answers));
     }
 }

@@ -8,11 +8,14 @@ namespace KneeSpine.Web.Assessments.Results;
 
 /// <summary>What the result partial shows: the engine's result with the knowledge base's titles and citations.</summary>
 /// <param name="Result">The evaluated assessment.</param>
-/// <param name="KnowledgeBase">Titles and full citations.</param>
+/// <param name="KnowledgeBase">Titles and sources, of the version that made the result.</param>
 /// <param name="ForPatient">Patients see plain text only; clinicians also see clinician notes and what triggered each finding.</param>
 /// <param name="HandoutUrl">Where to download the PDF handout, when it can be downloaded.</param>
 public sealed record ResultView(AssessmentResult Result, KnowledgeBase KnowledgeBase, bool ForPatient, string? HandoutUrl)
 {
+    private static readonly string[] ScreeningSourceIds = ["kroenke-2003", "kroenke-2007"];
+    private ResultCitations? citations;
+
     /// <summary>Whether the result is an emergency (shown before anything else).</summary>
     public bool IsEmergency => Result.Triage.Level == TriageLevel.Emergency;
 
@@ -40,21 +43,6 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>The contributing factors, "likely" before "possible", otherwise in the knowledge base's order.</summary>
     public IReadOnlyList<FactorFinding> FactorsByCertainty => [.. Result.Factors.OrderBy(f => f.Certainty == Certainty.Likely ? 0 : 1)];
 
-    /// <summary>The number of a source in the sources list (1-based), so cards cite "[3]" instead of an id.</summary>
-    public int SourceNumber(string id)
-    {
-        var sources = Sources;
-        for (var i = 0; i < sources.Count; i++)
-        {
-            if (string.Equals(sources[i].Id, id, StringComparison.Ordinal))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
-    }
-
     /// <summary>The first sentence of a text, for one-line summaries.</summary>
     public static string FirstSentence(string text)
     {
@@ -78,13 +66,13 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>The two lists of warning signs (ambulance now; care team today), as on the handout.</summary>
     public IReadOnlyList<HandoutSignList> SignLists { get; init; } = HandoutSigns.For(null);
 
-    /// <summary>Every source cited, in order of first citation, with its full citation.</summary>
-    public IReadOnlyList<(string Id, string Citation)> Sources =>
-        [.. Result.Alerts.SelectMany(a => a.Sources)
-            .Concat(Result.Factors.SelectMany(f => f.Sources))
-            .Concat(Result.Plan.SelectMany(p => p.Sources))
-            .Distinct(StringComparer.Ordinal)
-            .Select(id => (id, KnowledgeBase.Sources.TryGet(id, out var s) ? s.Citation : id))];
+    /// <summary>Every source cited, numbered in order of first citation, as readable citations (never ids).</summary>
+    public ResultCitations Citations => citations ??= ResultCitations.For(KnowledgeBase, Result);
+
+    /// <summary>Short labels of the papers that define the PHQ-2 and GAD-2 cut-offs, e.g. "Kroenke et al. 2003; Kroenke et al. 2007".</summary>
+    public string ScreeningSources => string.Join("; ", ScreeningSourceIds
+        .Where(id => KnowledgeBase.Sources.Contains(id))
+        .Select(id => CitationFormatter.Label(KnowledgeBase.Sources[id])));
 
     /// <summary>Title of an alert.</summary>
     public string AlertTitle(string id) => KnowledgeBase.Alerts.TryGet(id, out var a) ? a.Title : id;
@@ -107,7 +95,4 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
 
     /// <summary>The spec code of a level, e.g. <c>self-care</c>.</summary>
     public static string Code(TriageLevel level) => Code<TriageLevel>.ToCode(level);
-
-    /// <summary>The anchor of a source in the sources list.</summary>
-    public static string SourceAnchor(string id) => "source-" + id;
 }
