@@ -65,7 +65,8 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         var signIn = page.GetByRole(AriaRole.Link, new() { Name = "Sign in" });
         await Assertions.Expect(signIn).ToBeHiddenAsync();
         var header = (await page.Locator("header").BoundingBoxAsync())!;
-        Assert.True(header.Height <= 120, $"the closed header is {header.Height}px tall on a phone");
+        // Three wrapped rows of links made it about 220 px; brand, clinic and the Menu button fit in half that.
+        Assert.True(header.Height <= 130, $"the closed header is {header.Height}px tall on a phone");
         await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
         await Assertions.Expect(signIn).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "phone-menu-open", fullPage: false);
