@@ -62,7 +62,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         page.SetDefaultTimeout(120_000);
         await page.GotoAsync(app.BaseUrl + "/");
 
-        var signIn = page.GetByRole(AriaRole.Link, new() { Name = "Sign in" });
+        var signIn = page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" });
         await Assertions.Expect(signIn).ToBeHiddenAsync();
         var header = (await page.Locator("header").BoundingBoxAsync())!;
         // Three wrapped rows of links made it about 220 px; brand, clinic and the Menu button fit in half that.
@@ -117,7 +117,11 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
             Assert.True(response!.Status is 200 or 404, $"{role} {path}: HTTP {response.Status}");
             await PageChecks.NoHorizontalOverflowAsync(page);
             await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
-            await Assertions.Expect(page.Locator("header")).ToContainTextAsync(DemoClinicApp.ClinicName);
+            if (response.Status == 200)
+            {
+                await Assertions.Expect(page.Locator("header")).ToContainTextAsync(DemoClinicApp.ClinicName);
+            }
+
             await Screenshots.SaveAsync(page, $"sweep-{role}-{Name(path)}-{width}");
         }
 
