@@ -44,11 +44,23 @@ public static class Ui
         // Waits for the navigation to leave the login page, then for the signed-in page's own content: the browser's
         // "load" event alone was seen never to arrive in Playwright's view on a machine with load 20+.
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // On a phone the Sign out button is inside the folded menu: present, not yet visible.
+        await Assertions.Expect(page.Locator("form[action='/account/logout']").First).ToBeAttachedAsync();
+    }
+
+    /// <summary>On a phone, opens the folded navigation (the "Menu" button); on a desk the links are already shown.</summary>
+    public static async Task OpenMenuIfFoldedAsync(IPage page)
+    {
+        var menu = page.Locator("details.nav-menu");
+        if (await menu.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+        {
+            await page.Locator(".nav-menu__button").ClickAsync();
+        }
     }
 
     public static async Task SignOutAsync(IPage page)
     {
+        await OpenMenuIfFoldedAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();

@@ -30,6 +30,7 @@ public sealed class WebTextReadabilityTests
             HandoutFactory.EarlierVersionNote,
             FunctionTrendChart.Caveat,
         };
+        texts.AddRange(Enum.GetValues<Engine.Results.TriageLevel>().Select(level => TriageVoice.PastPatientHeadline(level, new DateOnly(2026, 12, 7))));
         texts.AddRange(InputFields.Sections.Select(s => FormSections.Title(s, forPatient: true)));
         texts.AddRange(InputFields.Sections.Select(s => FormSections.Hint(s, forPatient: true)).OfType<string>());
         texts.AddRange(ScoreLines.For(new Engine.Results.AssessmentResult("x", 0, default, null, new(default, ""), [], [], [], []) { Scores = new(4, 1, 6) })
