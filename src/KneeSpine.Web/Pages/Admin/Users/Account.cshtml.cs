@@ -72,6 +72,7 @@ public sealed class AccountModel(
             return NotFound();
         }
 
+        audit.Outcome = AuditOutcome.Success;
         audit.Detail = $"made a password reset link for account {user.Email}";
         audit.PatientId = user.PatientId;
         ResetLink = $"{Request.Scheme}://{Request.Host}/account/reset-password" + QueryString.Create(new Dictionary<string, string?> { ["user"] = user.Id, ["code"] = token });
