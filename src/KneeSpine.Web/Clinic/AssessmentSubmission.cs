@@ -12,7 +12,11 @@ public sealed class AssessmentSubmission(AssessmentService assessments)
     /// <summary>The stored assessment's id, or the problems to show.</summary>
     public sealed record Outcome(Guid? StoredId, IReadOnlyList<FormError> Errors);
 
-    public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken)
+    public Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken) =>
+        SubmitAsync(patientId, revises, form, createdBy, editReason: null, cancellationToken);
+
+    /// <summary>As above; a revision stores <paramref name="editReason"/> with the new version.</summary>
+    public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, string? editReason, CancellationToken cancellationToken)
     {
         var checkedForm = AssessmentFormReader.Read(form);
         if (checkedForm.Errors.Count > 0)
@@ -22,7 +26,7 @@ public sealed class AssessmentSubmission(AssessmentService assessments)
 
         var json = AssessmentFormReader.ToJson(form);
         var recorded = revises is { } previous
-            ? await assessments.ReviseAsync(patientId, previous, json, createdBy, cancellationToken).ConfigureAwait(false)
+            ? await assessments.ReviseAsync(patientId, previous, json, createdBy, editReason, cancellationToken).ConfigureAwait(false)
             : await assessments.RecordAsync(patientId, json, createdBy, cancellationToken).ConfigureAwait(false);
         if (recorded is null)
         {
