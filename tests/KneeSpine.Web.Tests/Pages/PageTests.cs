@@ -164,8 +164,8 @@ public abstract partial class PageTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("href=\"#f-editReason\"", html, StringComparison.Ordinal);
-        Assert.Contains("Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("Reason for this edit: Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"error-message\"><span class=\"visually-hidden\">Error: </span>Enter why you are editing this assessment", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#f-backPain-intensityNow\"", html, StringComparison.Ordinal);
         Assert.Equal(1, await CountAssessmentsAsync(patient));
     }

@@ -70,9 +70,10 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
                 : null;
         if (ReasonError is not null)
         {
-            // Every problem in one round: the answers are checked too, and nothing is stored.
+            // Every problem in one round: the answers are checked too, and nothing is stored. The reason is not a
+            // question of the form (no field path); its own message is shown beside it.
             Describe(record, assessment);
-            Form = new AssessmentFormView(form, [new FormError(ReasonField, ReasonField, ReasonError), .. AssessmentFormReader.Read(form).Errors], ForPatient: false);
+            Form = new AssessmentFormView(form, [new FormError(ReasonField, FieldPath: null, "Reason for this edit: " + ReasonError), .. AssessmentFormReader.Read(form).Errors], ForPatient: false);
             return Page();
         }
 
