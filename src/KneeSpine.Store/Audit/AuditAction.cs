@@ -98,4 +98,22 @@ public enum AuditAction
 
     /// <summary>A patient switched follow-up reminder emails off or back on.</summary>
     ReminderPreferenceChange,
+
+    /// <summary>An admin disabled an account (it can no longer sign in; its sessions and tokens stop working).</summary>
+    UserDisable,
+
+    /// <summary>An admin enabled a disabled account again.</summary>
+    UserEnable,
+
+    /// <summary>An admin ended a lockout after failed sign-ins.</summary>
+    UserUnlock,
+
+    /// <summary>An admin changed an account's role.</summary>
+    UserRoleChange,
+
+    /// <summary>An admin made a one-time password reset link for an account.</summary>
+    PasswordResetIssue,
+
+    /// <summary>A password was set through a one-time reset link.</summary>
+    PasswordReset,
 }

@@ -115,6 +115,7 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             assessment.Property(a => a.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
             assessment.Property(a => a.KnowledgeBaseVersion).HasMaxLength(32);
             assessment.Property(a => a.CreatedBy).HasMaxLength(256);
+            assessment.Property(a => a.EditReason).HasMaxLength(Assessment.Limits.EditReason);
         });
 
         builder.Entity<WorklistItem>(item =>

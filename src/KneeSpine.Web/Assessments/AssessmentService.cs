@@ -35,11 +35,15 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version; null when the patient has no such assessment. Only the current version can be edited.</summary>
     public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
-        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, cancellationToken);
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, editReason: null, cancellationToken);
+
+    /// <summary>Stores the next version with the clinician's reason for the edit (the clinic pages require one).</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, string? editReason, CancellationToken cancellationToken) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, editReason, cancellationToken);
 
     /// <summary>Stores an edit built in code (a web form) as the next version; null when the patient has no such assessment.</summary>
     public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
-        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, cancellationToken);
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, editReason: null, cancellationToken);
 
     /// <summary>The patient's current assessments (latest version of each), oldest assessment date first.</summary>
     public async Task<IReadOnlyList<AssessmentResponse>> ListCurrentAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -77,15 +81,16 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         return ToResponse(row, isCurrent, withInput: true);
     }
 
-    private async Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, CancellationToken cancellationToken)
+    private async Task<RecordOutcome?> ReviseAsync(
+        Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, string? editReason, CancellationToken cancellationToken)
     {
         var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
-        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken).ConfigureAwait(false);
+        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken, editReason: editReason).ConfigureAwait(false);
     }
 
     private async Task<RecordOutcome> StoreAsync(
         Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken,
-        Guid? id = null, DateTimeOffset? recordedAt = null)
+        Guid? id = null, DateTimeOffset? recordedAt = null, string? editReason = null)
     {
         if (!outcome.IsValid)
         {
@@ -105,7 +110,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, cancellationToken).ConfigureAwait(false);
+            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, editReason, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -115,7 +120,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     private async Task<RecordOutcome> StoreOpenAsync(
         Guid patientId, AssessmentInput input, AssessmentResult result, DateTimeOffset now, Assessment? previous, string createdBy,
-        Guid? id, DateTimeOffset? recordedAt, CancellationToken cancellationToken)
+        Guid? id, DateTimeOffset? recordedAt, string? editReason, CancellationToken cancellationToken)
     {
         // One round trip: the patient (tracked, its surgery details may change) and whether a current assessment other
         // than the one being replaced is dated later (then the patient keeps that one's details). "Later" rather than
@@ -158,6 +163,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             ResultJson = AssessmentResultJson.ToJson(result),
             CreatedAt = recordedAt ?? now,
             CreatedBy = createdBy,
+            EditReason = previous is null ? null : editReason,
         };
         db.Assessments.Add(assessment);
         // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.

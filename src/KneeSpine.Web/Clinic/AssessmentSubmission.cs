@@ -15,7 +15,11 @@ public sealed class AssessmentSubmission(AssessmentService assessments, ClinicId
     /// <summary>Checks the answers without storing them (for a step of the patient's questionnaire).</summary>
     public AssessmentFormOutcome Check(AssessmentFormData form) => AssessmentFormReader.Read(form, ClinicToday.Of(clinic, time));
 
-    public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken)
+    public Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, CancellationToken cancellationToken) =>
+        SubmitAsync(patientId, revises, form, createdBy, editReason: null, cancellationToken);
+
+    /// <summary>As above; a revision stores <paramref name="editReason"/> with the new version.</summary>
+    public async Task<Outcome> SubmitAsync(Guid patientId, Guid? revises, AssessmentFormData form, string createdBy, string? editReason, CancellationToken cancellationToken)
     {
         var checkedForm = Check(form);
         if (checkedForm.Errors.Count > 0)
@@ -25,7 +29,7 @@ public sealed class AssessmentSubmission(AssessmentService assessments, ClinicId
 
         var json = AssessmentFormReader.ToJson(form);
         var recorded = revises is { } previous
-            ? await assessments.ReviseAsync(patientId, previous, json, createdBy, cancellationToken).ConfigureAwait(false)
+            ? await assessments.ReviseAsync(patientId, previous, json, createdBy, editReason, cancellationToken).ConfigureAwait(false)
             : await assessments.RecordAsync(patientId, json, createdBy, cancellationToken).ConfigureAwait(false);
         if (recorded is null)
         {

@@ -37,7 +37,7 @@ internal sealed class PersonalAccessTokenHandler(
 
         var token = Request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim();
         var account = await tokens.FindAccountAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (account is null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
+        if (account is null || account.User.DisabledAt is not null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
         {
             // Only what looks like a KneeSpine token is a token use; an EHR's CDS Hooks JWT is its filter's business.
             if (!token.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal))
@@ -54,7 +54,8 @@ internal sealed class PersonalAccessTokenHandler(
                 audit.TokenId = locked.TokenId;
             }
 
-            audit.Deny(account is null ? "personal access token unknown, expired or revoked" : "account locked");
+            audit.Deny(account is null ? "personal access token unknown, expired or revoked"
+                : account.User.DisabledAt is not null ? "account disabled" : "account locked");
             return AuthenticateResult.Fail("Invalid, expired or revoked token.");
         }
 

@@ -142,6 +142,7 @@ public abstract partial class PageTests(AppFixture fixture)
         var answers = ValidAnswers();
         answers["backPain.intensityNow"] = "6";
 
+        answers["editReason"] = "patient remembered the pain was worse";
         var second = (await PostWithTokenAsync(clinician, first + "/edit", answers)).Headers.Location!.OriginalString;
 
         Assert.NotEqual(first, second);
@@ -149,6 +150,48 @@ public abstract partial class PageTests(AppFixture fixture)
         Assert.Contains("Version 2 of 2", await clinician.GetStringAsync(second, Cancel), StringComparison.Ordinal);
         Assert.Contains("This is an earlier version", await clinician.GetStringAsync(first, Cancel), StringComparison.Ordinal);
         Assert.Contains(">version 1</a>", await clinician.GetStringAsync($"/patients/{patient}", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_without_a_reason_is_refused_with_every_problem_at_once_and_nothing_is_stored()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Edit Reason Patient");
+        var first = (await PostWithTokenAsync(clinician, $"/patients/{patient}/assessments/new", ValidAnswers())).Headers.Location!.OriginalString;
+        var answers = ValidAnswers();
+        answers.Remove("backPain.intensityNow");
+
+        var response = await PostWithTokenAsync(clinician, first + "/edit", answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("Reason for this edit: Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"error-message\"><span class=\"visually-hidden\">Error: </span>Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#f-backPain-intensityNow\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAssessmentsAsync(patient));
+    }
+
+    [Fact]
+    public async Task The_versions_page_shows_each_reason_and_what_changed_between_two_versions()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Versions Diff Patient");
+        var first = (await PostWithTokenAsync(clinician, $"/patients/{patient}/assessments/new", ValidAnswers())).Headers.Location!.OriginalString;
+        var answers = ValidAnswers(("redFlags.newBladderOrBowelProblem", "true"));
+        answers["editReason"] = "patient now reports bladder problems";
+        var second = (await PostWithTokenAsync(clinician, first + "/edit", answers)).Headers.Location!.OriginalString;
+
+        var details = await clinician.GetStringAsync(second, Cancel);
+        var versions = await clinician.GetStringAsync(second + "/versions", Cancel);
+        var text = System.Net.WebUtility.HtmlDecode(versions);
+
+        Assert.Contains("Reason for this version: patient now reports bladder problems", System.Net.WebUtility.HtmlDecode(details), StringComparison.Ordinal);
+        Assert.True(details.IndexOf("/handout\"", StringComparison.Ordinal) < details.IndexOf("id=\"answers\"", StringComparison.Ordinal), "the handout action comes before the answers");
+        Assert.Contains("Reason: patient now reports bladder problems", text, StringComparison.Ordinal);
+        Assert.Contains("What changed from version 1 to version 2", text, StringComparison.Ordinal);
+        Assert.Matches("Changed from [a-z-]+ to emergency", text);
+        Assert.Contains("data-change=\"appeared\"", versions, StringComparison.Ordinal);
+        Assert.Matches("<th scope=\"row\">[^<]*</th><td>No</td><td>Yes</td>", versions);
     }
 
     [Fact]

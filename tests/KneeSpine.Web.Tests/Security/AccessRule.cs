@@ -10,4 +10,5 @@ public enum IdKind
     Assessment,
     Questionnaire,
     WorklistItem,
+    Account,
 }

@@ -36,6 +36,9 @@ public sealed class MatrixWorld
     /// <summary>An open worklist item of patient A (an urgent result stored after <see cref="AssessmentA"/>).</summary>
     public Guid WorklistItemA { get; }
 
+    /// <summary>The account id of patient A's account (the admin's account pages take an account id).</summary>
+    public string AccountA { get; private init; } = "";
+
     public HttpClient Anonymous => _clients[CallerKind.Anonymous];
 
     public static async Task<MatrixWorld> CreateAsync(TestApp app)
@@ -67,7 +70,8 @@ public sealed class MatrixWorld
             [CallerKind.Clinician] = clinician,
             [CallerKind.Admin] = await app.ClientAsync(Roles.Admin),
         };
-        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA);
+        var accountA = (await app.FindUserAsync(emails[CallerKind.PatientA]))!.Id;
+        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA) { AccountA = accountA };
     }
 
     public IEnumerable<(CallerKind Kind, HttpClient Client)> Callers() =>
@@ -86,6 +90,7 @@ public sealed class MatrixWorld
             IdKind.Assessment => AssessmentA.ToString(),
             IdKind.Questionnaire => "kneespine-assessment",
             IdKind.WorklistItem => WorklistItemA.ToString(),
+            IdKind.Account => AccountA,
             _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
         },
         _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),

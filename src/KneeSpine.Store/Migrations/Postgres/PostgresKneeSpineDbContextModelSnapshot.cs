@@ -34,6 +34,9 @@ namespace KneeSpine.Store.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -114,6 +117,10 @@ namespace KneeSpine.Store.Migrations.Postgres
 
                     b.Property<int>("DaysSinceSurgery")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("InputJson")
                         .IsRequired()

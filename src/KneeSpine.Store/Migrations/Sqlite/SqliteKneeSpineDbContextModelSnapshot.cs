@@ -29,6 +29,9 @@ namespace KneeSpine.Store.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -109,6 +112,10 @@ namespace KneeSpine.Store.Migrations.Sqlite
 
                     b.Property<int>("DaysSinceSurgery")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InputJson")
                         .IsRequired()

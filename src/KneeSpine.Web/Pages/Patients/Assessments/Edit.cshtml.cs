@@ -24,6 +24,14 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
 
     public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: false);
 
+    /// <summary>The form field that carries the reason; outside the shared form partial, joined to it by <c>form="assessment-form"</c>.</summary>
+    public const string ReasonField = "editReason";
+
+    /// <summary>Why the clinician edits; required, stored with the new version and shown in the version list.</summary>
+    public string EditReason { get; private set; } = "";
+
+    public string? ReasonError { get; private set; }
+
     /// <summary>The rules version of a record kept from an earlier version (its edit is evaluated under the current rules).</summary>
     public string? EarlierRules { get; private set; }
 
@@ -53,7 +61,10 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
             return NotFound();
         }
 
-        var form = AssessmentFormData.FromForm(Request.Form);
+        var form = new AssessmentFormData(Request.Form
+            .Where(p => p.Key != ReasonField)
+            .Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        EditReason = Request.Form[ReasonField].ToString().Trim();
         if (!await FormToken.IsValidAsync(HttpContext).ConfigureAwait(false))
         {
             Describe(record, assessment);
@@ -62,7 +73,20 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
             return Page();
         }
 
-        var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
+        ReasonError = EditReason.Length == 0 ? "Enter why you are editing this assessment, for example \"patient corrected the surgery date\"."
+            : EditReason.Length > KneeSpine.Store.Assessments.Assessment.Limits.EditReason
+                ? $"Keep the reason to {KneeSpine.Store.Assessments.Assessment.Limits.EditReason} characters or fewer."
+                : null;
+        if (ReasonError is not null)
+        {
+            // Every problem in one round: the answers are checked too, and nothing is stored. The reason is not a
+            // question of the form (no field path); its own message is shown beside it.
+            Describe(record, assessment);
+            Form = new AssessmentFormView(form, [new FormError(ReasonField, FieldPath: null, "Reason for this edit: " + ReasonError), .. submission.Check(form).Errors], ForPatient: false);
+            return Page();
+        }
+
+        var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), EditReason, cancellationToken).ConfigureAwait(false);
         if (outcome.StoredId is { } stored)
         {
             return Redirect($"/patients/{id}/assessments/{stored}");
