@@ -32,6 +32,7 @@ public static class AccessTable
         ["GET /api/v1/followups/due"] = new(Access.Clinician),
 
         ["GET /api/v1/worklist"] = new(Access.Clinician),
+        ["GET /reports/{table}.csv"] = new(Access.Clinician),
         ["POST /api/v1/worklist/{id}/acknowledge"] = new(Access.Clinician, IdKind.WorklistItem),
 
         ["GET /fhir/metadata"] = new(Access.Public),
@@ -70,6 +71,7 @@ public static class AccessTable
             ("/admin/users/new", new(Access.Admin)),
             ("/admin/audit", new(Access.Admin)),
             ("/worklist", new(Access.Clinician)),
+            ("/reports", new(Access.Clinician)),
             ("/admin/outbox", new(Access.Admin)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),

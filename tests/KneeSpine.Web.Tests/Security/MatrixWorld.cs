@@ -80,6 +80,7 @@ public sealed class MatrixWorld
         "assessmentid" => AssessmentA.ToString(),
         "documentname" => "v1",
         "path" => "favicon.svg",
+        "table" => "headline",
         "id" => id switch
         {
             IdKind.Patient => PatientA.ToString(),
