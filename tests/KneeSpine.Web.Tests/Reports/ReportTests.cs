@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Web.Reports;
@@ -175,7 +174,7 @@ public abstract class ReportTests(AppFixture fixture)
 
         var page = await clinician.GetAsync("/reports?sex=woman&from=2026-13-01", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync(Cancel);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("'woman' is not a sex", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#filter-from\"", html, StringComparison.Ordinal);
 
