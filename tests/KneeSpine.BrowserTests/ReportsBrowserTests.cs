@@ -35,7 +35,7 @@ public sealed class ReportsBrowserTests(BrowserApp app, Chromium chromium)
             await Assertions.Expect(section.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("as CSV$") })).ToHaveCountAsync(1);
         }
 
-        await CheckAsync(page, "reports");
+        await PageChecks.AtDeskAndPhoneWidthsAsync(page, "reports");
 
         await page.GetByLabel("Sex").SelectOptionAsync("female");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();
@@ -43,21 +43,6 @@ public sealed class ReportsBrowserTests(BrowserApp app, Chromium chromium)
         await Assertions.Expect(page.GetByLabel("Sex")).ToHaveValueAsync("female");
         var csv = await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Headline numbers.*as CSV") }).GetAttributeAsync("href");
         Assert.Contains("sex=female", csv, StringComparison.Ordinal);
-        await CheckAsync(page, "reports-female");
-    }
-
-    /// <summary>axe and no sideways scrolling at a desk's and a phone's width, with a screenshot of each.</summary>
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        foreach (var (width, suffix) in new[] { (1366, "-1366"), (390, "-390") })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
-            await PageChecks.NoHorizontalOverflowAsync(page);
-            await Screenshots.SaveAsync(page, name + suffix);
-        }
-
-        PageChecks.NoConsoleErrors();
-        await page.SetViewportSizeAsync(1366, 900);
+        await PageChecks.AtDeskAndPhoneWidthsAsync(page, "reports-female");
     }
 }
