@@ -6,6 +6,7 @@ using KneeSpine.Store.Audit;
 using KneeSpine.Store.CdsHooks;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Patients;
+using KneeSpine.Store.Reports;
 using KneeSpine.Store.Tokens;
 using KneeSpine.Store.Worklist;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -38,6 +39,11 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     public DbSet<WorklistItem> WorklistItems => Set<WorklistItem>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>The outcomes report's flat copy of each current assessment (ADR-130).</summary>
+    public DbSet<ReportRow> ReportRows => Set<ReportRow>();
+
+    public DbSet<ReportFinding> ReportFindings => Set<ReportFinding>();
 
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -149,6 +155,28 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
             message.HasIndex(m => m.WorklistItemId);
             message.HasIndex(m => m.PatientId);
+        });
+
+        builder.Entity<ReportRow>(row =>
+        {
+            row.HasKey(r => r.SeriesId);
+            row.Property(r => r.Sex).HasConversion(new CodeConverter<Sex>()).HasMaxLength(32);
+            row.Property(r => r.Anesthesia).HasConversion(new CodeConverter<Anesthesia>()).HasMaxLength(32);
+            row.Property(r => r.Procedure).HasConversion(new CodeConverter<SurgeryProcedure>()).HasMaxLength(32);
+            row.Property(r => r.Side).HasConversion(new CodeConverter<SurgerySide>()).HasMaxLength(32);
+            row.Property(r => r.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
+            // Reports filter on the surgery date first; follow-up completion asks for each patient's latest assessment.
+            row.HasIndex(r => r.SurgeryDate);
+            row.HasIndex(r => new { r.PatientId, r.AssessedOn });
+            row.HasIndex(r => r.StoredAt);
+        });
+
+        builder.Entity<ReportFinding>(finding =>
+        {
+            finding.HasKey(f => new { f.SeriesId, f.Kind, f.FindingId });
+            finding.Property(f => f.Kind).HasConversion(new CodeConverter<ReportFindingKind>()).HasMaxLength(16);
+            finding.Property(f => f.FindingId).HasMaxLength(64);
+            finding.HasOne<ReportRow>().WithMany().HasForeignKey(f => f.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<PersonalAccessToken>(token =>

@@ -5,6 +5,7 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Reports;
 using KneeSpine.Web.Worklist;
 using Microsoft.EntityFrameworkCore;
 
@@ -166,6 +167,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             EditReason = previous is null ? null : editReason,
         };
         db.Assessments.Add(assessment);
+        await ReportRowWriter.StageAsync(db, assessment, input, result, patient, cancellationToken).ConfigureAwait(false);
         // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.
         // An import (the only caller that brings its own recording time) opens none.
         var item = recordedAt is null ? worklist.Open(db, assessment, result, now) : null;

@@ -17,6 +17,7 @@ using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
 using KneeSpine.Web.Tokens;
+using KneeSpine.Web.Reports;
 using KneeSpine.Web.Worklist;
 
 namespace KneeSpine.Web.Hosting;
@@ -47,6 +48,7 @@ public static class KneeSpineWebHost
         app.MapKneeSpineHealth();
         app.MapKneeSpineOpenApi();
         app.MapKneeSpinePages();
+        app.MapKneeSpineReports();
         var api = app.MapGroup("/api/v1");
         api.MapEvaluate();
         api.MapPatients();
@@ -99,6 +101,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineNotifications();
         builder.AddKneeSpineWorklist();
         builder.AddKneeSpineFollowUps();
+        builder.AddKneeSpineReports();
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();

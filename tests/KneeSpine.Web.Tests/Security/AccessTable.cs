@@ -32,6 +32,7 @@ public static class AccessTable
         ["GET /api/v1/followups/due"] = new(Access.Clinician),
 
         ["GET /api/v1/worklist"] = new(Access.Clinician),
+        ["GET /reports/{table}.csv"] = new(Access.Clinician),
         ["POST /api/v1/worklist/{id}/acknowledge"] = new(Access.Clinician, IdKind.WorklistItem),
 
         ["GET /fhir/metadata"] = new(Access.Public),
@@ -72,6 +73,7 @@ public static class AccessTable
             ("/account/reset-password", new(Access.Public)),
             ("/admin/audit", new(Access.Admin)),
             ("/worklist", new(Access.Clinician)),
+            ("/reports", new(Access.Clinician)),
             ("/admin/outbox", new(Access.Admin)),
             ("/patients", new(Access.Clinician)),
             ("/patients/new", new(Access.Clinician)),

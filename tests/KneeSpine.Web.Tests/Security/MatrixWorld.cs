@@ -84,6 +84,7 @@ public sealed class MatrixWorld
         "assessmentid" => AssessmentA.ToString(),
         "documentname" => "v1",
         "path" => "favicon.svg",
+        "table" => "headline",
         "id" => id switch
         {
             IdKind.Patient => PatientA.ToString(),

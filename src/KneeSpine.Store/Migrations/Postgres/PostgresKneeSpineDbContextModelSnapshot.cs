@@ -450,6 +450,100 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FindingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SeriesId", "Kind", "FindingId");
+
+                    b.ToTable("ReportFindings");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportRow", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeAtSurgery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Anesthesia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BackFunction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BackPain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysSinceSurgery")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Gad2")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Phq2")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SeriesId");
+
+                    b.HasIndex("StoredAt");
+
+                    b.HasIndex("SurgeryDate");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("ReportRows");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -719,6 +813,15 @@ namespace KneeSpine.Store.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Reports.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>

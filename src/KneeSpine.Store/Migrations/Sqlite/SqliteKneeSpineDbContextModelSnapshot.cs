@@ -443,6 +443,100 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeriesId", "Kind", "FindingId");
+
+                    b.ToTable("ReportFindings");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportRow", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeAtSurgery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anesthesia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BackFunction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BackPain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysSinceSurgery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Gad2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Phq2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeriesId");
+
+                    b.HasIndex("StoredAt");
+
+                    b.HasIndex("SurgeryDate");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("ReportRows");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -706,6 +800,15 @@ namespace KneeSpine.Store.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Reports.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>
