@@ -13,7 +13,7 @@ namespace KneeSpine.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKneeSpineDbContext))]
     [Migration("20261207183541_bulk")]
-    partial class bulk
+    partial class Bulk
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

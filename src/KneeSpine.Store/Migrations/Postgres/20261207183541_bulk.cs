@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KneeSpine.Store.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class bulk : Migration
+    public partial class Bulk : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -12,7 +12,7 @@ namespace KneeSpine.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKneeSpineDbContext))]
     [Migration("20261207183521_bulk")]
-    partial class bulk
+    partial class Bulk
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
