@@ -7,6 +7,7 @@ using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Fhir.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StoredPatient = KneeSpine.Store.Patients.Patient;
 
 namespace KneeSpine.Web.BulkExport;
 
@@ -32,9 +33,14 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
         await db.BulkExportChunks.Where(c => c.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.BulkExportFiles.Where(f => f.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var wanted = job.Types?.Split(',').ToHashSet(StringComparer.Ordinal);
-        var patients = BulkExportGroups.Patients(db, job.GroupId);
-        var total = await FhirBulkReader.CountAsync(patients, cancellationToken).ConfigureAwait(false);
-        await db.BulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set.SetProperty(j => j.PatientsTotal, total).SetProperty(j => j.PatientsDone, 0), cancellationToken).ConfigureAwait(false);
+        Func<KneeSpineDbContext, IQueryable<StoredPatient>> patients = read => BulkExportGroups.Patients(read, job.GroupId);
+        var total = await reader.CountAsync(patients, cancellationToken).ConfigureAwait(false);
+        // On a lagging replica the data is older than the kick-off; the manifest's transactionTime then says how old.
+        var start = time.GetUtcNow();
+        var asOf = start - await reader.LagAsync(start, cancellationToken).ConfigureAwait(false);
+        var transactionTime = asOf < job.TransactionTime ? asOf : job.TransactionTime;
+        await db.BulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.PatientsTotal, total).SetProperty(j => j.PatientsDone, 0).SetProperty(j => j.TransactionTime, transactionTime), cancellationToken).ConfigureAwait(false);
 
         var files = new SortedDictionary<string, OpenFile>(StringComparer.Ordinal);
         var done = 0;

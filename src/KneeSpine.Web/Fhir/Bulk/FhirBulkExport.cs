@@ -1,5 +1,4 @@
 using Hl7.Fhir.Model;
-using KneeSpine.Store.Database;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeSpine.Web.Fhir.Bulk;
@@ -10,7 +9,7 @@ namespace KneeSpine.Web.Fhir.Bulk;
 /// Observation) are written too, for readers, and skipped on import, which re-derives them. Streams a page of patients
 /// at a time (<see cref="FhirBulkReader"/>).
 /// </summary>
-public sealed class FhirBulkExport(KneeSpineDbContext db, FhirBulkReader reader)
+public sealed class FhirBulkExport(FhirBulkReader reader)
 {
     /// <summary>Writes the files into <paramref name="directory"/>; answers the count of resources per type.</summary>
     public async Task<IReadOnlyDictionary<string, int>> ExportAsync(string directory, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
@@ -20,9 +19,9 @@ public sealed class FhirBulkExport(KneeSpineDbContext db, FhirBulkReader reader)
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            var total = await FhirBulkReader.CountAsync(db.Patients, cancellationToken).ConfigureAwait(false);
+            var total = await reader.CountAsync(db => db.Patients, cancellationToken).ConfigureAwait(false);
             var done = 0;
-            await foreach (var page in reader.PagesAsync(db.Patients, since: null, cancellationToken).ConfigureAwait(false))
+            await foreach (var page in reader.PagesAsync(db => db.Patients, since: null, cancellationToken).ConfigureAwait(false))
             {
                 foreach (var resource in page)
                 {

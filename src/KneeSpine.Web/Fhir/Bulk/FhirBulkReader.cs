@@ -8,9 +8,10 @@ namespace KneeSpine.Web.Fhir.Bulk;
 
 /// <summary>
 /// Reads the store as FHIR resources a page of patients at a time (patients in id order, each followed by its knee
-/// replacement and its current assessments' resources), so an export of any size holds one page in memory.
+/// replacement and its current assessments' resources), so an export of any size holds one page in memory. Reads
+/// through <see cref="ReadStore"/>: the read replica when one is configured (ADR-137).
 /// </summary>
-public sealed class FhirBulkReader(KneeSpineDbContext db, FhirRecords records, FhirAssessmentMapper mapper)
+public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
 {
     /// <summary>Patients per query: large enough that round trips do not dominate, small enough to stay light.</summary>
     public const int PageSize = 500;
@@ -19,13 +20,16 @@ public sealed class FhirBulkReader(KneeSpineDbContext db, FhirRecords records, F
     private static readonly Uri ExportBase = new("https://localhost/fhir/");
 
     /// <summary>
-    /// Pages of resources of <paramref name="patients"/>. With <paramref name="since"/>, a patient's Patient and
+    /// Pages of resources of the patients <paramref name="select"/> picks from the read store. With <paramref name="since"/>, a patient's Patient and
     /// Procedure come only when the patient was created at or after it, and assessments only when recorded at or after it.
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<Resource>> PagesAsync(
-        IQueryable<StoredPatient> patients, DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(patients);
+        ArgumentNullException.ThrowIfNull(select);
+        var db = store.Db;
+        var records = new FhirRecords(db);
+        var patients = select(db);
         Guid? after = null;
         while (true)
         {
@@ -68,5 +72,12 @@ public sealed class FhirBulkReader(KneeSpineDbContext db, FhirRecords records, F
     }
 
     /// <summary>How many patients <see cref="PagesAsync"/> will go through, for progress.</summary>
-    public static Task<int> CountAsync(IQueryable<StoredPatient> patients, CancellationToken cancellationToken) => patients.CountAsync(cancellationToken);
+    public Task<int> CountAsync(Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        return select(store.Db).CountAsync(cancellationToken);
+    }
+
+    /// <summary>How old the data read here may be (zero on the primary); see <see cref="ReadStore.LagAsync"/>.</summary>
+    public Task<TimeSpan> LagAsync(DateTimeOffset now, CancellationToken cancellationToken) => store.LagAsync(now, cancellationToken);
 }
