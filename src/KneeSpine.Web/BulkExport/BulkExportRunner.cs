@@ -3,7 +3,6 @@ using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 using KneeSpine.Store.BulkExport;
 using KneeSpine.Store.Database;
-using KneeSpine.Web.Fhir;
 using KneeSpine.Web.Fhir.Bulk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
@@ -130,7 +129,7 @@ public abstract class BulkExportTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains(all["Patient"], line => line.Contains(patient.ToString(), StringComparison.Ordinal));
-        var worklistPatients = worklist["output"]!.AsArray().Count == 0 ? [] : (await BulkDataClient.DownloadAsync(admin, worklist))["Patient"];
+        string[] worklistPatients = worklist["output"]!.AsArray().Count == 0 ? [] : (await BulkDataClient.DownloadAsync(admin, worklist))["Patient"];
         Assert.Equal(open.Select(p => p.ToString()).Order(StringComparer.Ordinal),
             worklistPatients.Select(l => FhirNdjson.Parse(l).Id).Order(StringComparer.Ordinal));
     }

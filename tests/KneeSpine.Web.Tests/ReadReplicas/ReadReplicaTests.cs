@@ -1,11 +1,9 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Database;
-using KneeSpine.Web.Fhir.Bulk;
 using KneeSpine.Web.Tests.BulkExport;
 using KneeSpine.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace KneeSpine.Web.Tests.ReadReplicas;
 
@@ -71,7 +69,7 @@ public sealed class ReadReplicaTests(StreamingReplicaPair pair) : IClassFixture<
     private static async Task WaitForStandbyAsync(TestApp app, Guid patient)
     {
         var limit = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (!await app.WithServiceAsync<ReadStore, bool>(store => Task.FromResult(store.Db.Patients.Any(p => p.Id == patient))))
+        while (!await app.WithServiceAsync<ReadStore, bool>(store => store.Db.Patients.AnyAsync(p => p.Id == patient, Cancel)))
         {
             Assert.True(DateTime.UtcNow < limit, "The standby did not replay the primary's write within 2 minutes.");
             await Task.Delay(50, Cancel);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Channels;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Evaluate;
