@@ -44,6 +44,13 @@ internal static class BulkExportEndpoints
             .WithSummary("One NDJSON output file of a completed export");
     }
 
+    /// <summary>An output file request: NDJSON, whatever the FHIR surface's JSON-only negotiation would say (the IG's Accept is application/fhir+ndjson).</summary>
+    public static bool IsFileDownload(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments(FhirOutcomeMiddleware.Prefix + "/$export-file", StringComparison.Ordinal);
+    }
+
     private static async Task<IResult> KickOffAsync(
         HttpRequest request, string? groupId, ClaimsPrincipal user, KneeSpineDbContext db, BulkExportSignal signal, TimeProvider time, CancellationToken cancellationToken)
     {

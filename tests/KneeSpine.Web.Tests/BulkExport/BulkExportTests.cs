@@ -119,6 +119,8 @@ public abstract class BulkExportTests(AppFixture fixture)
         var clinician = await App.ClientAsync(Roles.Clinician);
         var admin = await App.ClientAsync(Roles.Admin);
         var patient = await SeedAsync(clinician, "Bulk Group Patient", assessments: 1);
+        var urgent = await SeedAsync(clinician, "Bulk Group Urgent Patient", assessments: 0);
+        await Worklist.Levels.StoreAsync(clinician, urgent, Worklist.Levels.Urgent(TestApp.Today.AddDays(-1)));
 
         var unknown = await admin.SendAsync(BulkDataClient.KickOff("/fhir/Group/everyone/$export"), Cancel);
         var all = await BulkDataClient.DownloadAsync(admin,
@@ -130,6 +132,8 @@ public abstract class BulkExportTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains(all["Patient"], line => line.Contains(patient.ToString(), StringComparison.Ordinal));
         string[] worklistPatients = worklist["output"]!.AsArray().Count == 0 ? [] : (await BulkDataClient.DownloadAsync(admin, worklist))["Patient"];
+        Assert.Contains(urgent, open);
+        Assert.DoesNotContain(patient, open);
         Assert.Equal(open.Select(p => p.ToString()).Order(StringComparer.Ordinal),
             worklistPatients.Select(l => FhirNdjson.Parse(l).Id).Order(StringComparer.Ordinal));
     }
@@ -157,6 +161,7 @@ public abstract class BulkExportTests(AppFixture fixture)
     [Fact]
     public async Task Files_expire_after_the_configured_time_and_are_deleted()
     {
+        await SeedAsync(await App.ClientAsync(Roles.Clinician), "Bulk Expiring Patient", assessments: 0);
         var admin = await App.ClientAsync(Roles.Admin);
         var status = await BulkDataClient.StartAsync(admin, "/fhir/$export?_type=Patient");
         var manifest = await BulkDataClient.WaitForManifestAsync(admin, status);
