@@ -25,13 +25,16 @@ public abstract class BulkExportTests(AppFixture fixture)
         var clinician = await App.ClientAsync(Roles.Clinician);
         var first = await SeedAsync(clinician, "Bulk First Patient", assessments: 2);
         var second = await SeedAsync(clinician, "Bulk Second Patient", assessments: 1);
+        // An urgent assessment has alerts, so the export has Flags too.
+        await Worklist.Levels.StoreAsync(clinician, second, Worklist.Levels.Urgent(TestApp.Today));
         var admin = await App.ClientAsync(Roles.Admin);
+        var kickedOffAt = App.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         var status = await BulkDataClient.StartAsync(admin, "/fhir/$export?_outputFormat=application/fhir%2Bndjson");
         var manifest = await BulkDataClient.WaitForManifestAsync(admin, status);
         var files = await BulkDataClient.DownloadAsync(admin, manifest);
 
-        Assert.Equal("2026-11-25T10:00:00.000Z", manifest["transactionTime"]!.GetValue<string>());
+        Assert.Equal(kickedOffAt, manifest["transactionTime"]!.GetValue<string>());
         Assert.Equal("http://localhost/fhir/$export?_outputFormat=application/fhir%2Bndjson", manifest["request"]!.GetValue<string>());
         Assert.True(manifest["requiresAccessToken"]!.GetValue<bool>());
         Assert.Empty(manifest["error"]!.AsArray());
@@ -39,7 +42,7 @@ public abstract class BulkExportTests(AppFixture fixture)
             files.Keys.Order(StringComparer.Ordinal));
         Assert.Contains(files["Patient"], line => line.Contains(first.ToString(), StringComparison.Ordinal));
         Assert.Contains(files["Patient"], line => line.Contains(second.ToString(), StringComparison.Ordinal));
-        Assert.Equal(3, files["QuestionnaireResponse"].Count(l => l.Contains(first.ToString(), StringComparison.Ordinal) || l.Contains(second.ToString(), StringComparison.Ordinal)));
+        Assert.Equal(4, files["QuestionnaireResponse"].Count(l => l.Contains(first.ToString(), StringComparison.Ordinal) || l.Contains(second.ToString(), StringComparison.Ordinal)));
         Assert.All(files.Values.SelectMany(l => l), line => Assert.NotNull(FhirNdjson.Parse(line)));
 
         // `kneespine import` runs this service; importing the files into an empty store and exporting again gives the same files.

@@ -23,7 +23,7 @@ public sealed class ReadReplicaTests(StreamingReplicaPair pair) : IClassFixture<
             ["KneeSpine:Database:ConnectionString"] = pair.Primary,
             ["KneeSpine:Database:ReadReplicaConnectionString"] = pair.Standby,
         });
-        // Real instants from here on: the lag is measured against the standby's replay timestamps.
+        // Real instants: the lag is measured against the standby's replay timestamps, which are real.
         app.Time.SetUtcNow(DateTimeOffset.UtcNow);
         var clinician = await app.ClientAsync(Roles.Clinician);
         var admin = await app.ClientAsync(Roles.Admin);
@@ -31,6 +31,8 @@ public sealed class ReadReplicaTests(StreamingReplicaPair pair) : IClassFixture<
         await WaitForStandbyAsync(app, before);
 
         await pair.OnStandbyAsync("SELECT pg_wal_replay_pause()");
+        // The app's clock from the pause on: every replayed commit is older than this, so 5 minutes on the lag is at least 5 minutes.
+        app.Time.SetUtcNow(DateTimeOffset.UtcNow);
         try
         {
             var during = await BulkExportTests.SeedAsync(clinician, "Replica During Pause", assessments: 1);

@@ -4,9 +4,8 @@ using System.Text;
 using System.Threading.Channels;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
-using KneeSpine.Engine.Results;
-using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
+using KneeSpine.Web.Assessments;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Patients;
 using Microsoft.EntityFrameworkCore;
@@ -219,32 +218,12 @@ public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patient
         }
 
         var input = line.Input!;
-        var result = line.Result!;
-        db.Assessments.Add(new Assessment
-        {
-            Id = line.AssessmentId,
-            PatientId = patient.Id,
-            SeriesId = line.AssessmentId,
-            Version = 1,
-            AssessedOn = input.AssessedOn,
-            DaysSinceSurgery = result.DaysSinceSurgery,
-            Triage = result.Triage.Level,
-            BackPainNow = input.BackPain.IntensityNow.Value,
-            KneePainNow = input.Knee?.PainNow?.Value,
-            KnowledgeBaseVersion = result.KnowledgeBaseVersion,
-            InputJson = AssessmentInputJson.ToJson(input),
-            ResultJson = AssessmentResultJson.ToJson(result),
-            CreatedAt = line.RecordedAt ?? now,
-            CreatedBy = tally.ImportedBy,
-        });
+        db.Assessments.Add(AssessmentService.NewRow(line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.RecordedAt ?? now, tally.ImportedBy));
         // As AssessmentService stores one: the latest assessment is the source of the surgery details.
         if (!latest.TryGetValue(patient.Id, out var newest) || newest <= input.AssessedOn)
         {
             latest[patient.Id] = input.AssessedOn;
-            patient.SurgeryDate = input.Surgery.Date;
-            patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
-            patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
-            patient.Anesthesia = input.Surgery.Anesthesia;
+            AssessmentService.TakeSurgeryDetails(patient, input);
         }
 
         tally.Imported++;
