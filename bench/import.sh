@@ -19,10 +19,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build bench/KneeSpine.Benchmarks -c Release -nologo -v quiet
-dotnet build src/KneeSpine.Cli -c Release -nologo -v quiet
-bench="dotnet bench/KneeSpine.Benchmarks/bin/Release/net10.0/KneeSpine.Benchmarks.dll"
-cli="dotnet src/KneeSpine.Cli/bin/Release/net10.0/kneespine.dll"
+config=${CONFIG:-Release}   # CONFIG=Debug only to check the script quickly; figures come from Release
+dotnet build bench/KneeSpine.Benchmarks -c "$config" -nologo -v quiet
+dotnet build src/KneeSpine.Cli -c "$config" -nologo -v quiet
+bench="dotnet bench/KneeSpine.Benchmarks/bin/$config/net10.0/KneeSpine.Benchmarks.dll"
+cli="dotnet src/KneeSpine.Cli/bin/$config/net10.0/kneespine.dll"
 
 $bench fhir "$patients" "$work/in.ndjson"
 lines=$(wc -l <"$work/in.ndjson")
