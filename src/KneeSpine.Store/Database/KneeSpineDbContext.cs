@@ -3,6 +3,7 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Audit;
+using KneeSpine.Store.BulkExport;
 using KneeSpine.Store.CdsHooks;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Patients;
@@ -44,6 +45,12 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     public DbSet<ReportRow> ReportRows => Set<ReportRow>();
 
     public DbSet<ReportFinding> ReportFindings => Set<ReportFinding>();
+
+    public DbSet<BulkExportJob> BulkExportJobs => Set<BulkExportJob>();
+
+    public DbSet<BulkExportFile> BulkExportFiles => Set<BulkExportFile>();
+
+    public DbSet<BulkExportChunk> BulkExportChunks => Set<BulkExportChunk>();
 
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -91,6 +98,7 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        BulkExportModel.Configure(builder);
 
         builder.Entity<Patient>(patient =>
         {

@@ -147,25 +147,10 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
         }
 
-        var assessment = new Assessment
-        {
-            Id = id ?? Guid.CreateVersion7(now),
-            PatientId = patientId,
-            SeriesId = previous?.SeriesId ?? id ?? Guid.CreateVersion7(now),
-            Version = (previous?.Version ?? 0) + 1,
-            SupersedesId = previous?.Id,
-            AssessedOn = input.AssessedOn,
-            DaysSinceSurgery = result.DaysSinceSurgery,
-            Triage = result.Triage.Level,
-            BackPainNow = input.BackPain.IntensityNow.Value,
-            KneePainNow = input.Knee?.PainNow?.Value,
-            KnowledgeBaseVersion = result.KnowledgeBaseVersion,
-            InputJson = AssessmentInputJson.ToJson(input),
-            ResultJson = AssessmentResultJson.ToJson(result),
-            CreatedAt = recordedAt ?? now,
-            CreatedBy = createdBy,
-            EditReason = previous is null ? null : editReason,
-        };
+        var assessment = NewRow(id ?? Guid.CreateVersion7(now), patientId, previous?.SeriesId ?? id ?? Guid.CreateVersion7(now), input, result, recordedAt ?? now, createdBy);
+        assessment.Version = (previous?.Version ?? 0) + 1;
+        assessment.SupersedesId = previous?.Id;
+        assessment.EditReason = previous is null ? null : editReason;
         db.Assessments.Add(assessment);
         await ReportRowWriter.StageAsync(db, assessment, input, result, patient, cancellationToken).ConfigureAwait(false);
         // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.
@@ -174,11 +159,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
         if (!found.HasLater)
         {
-            // Side and procedure are optional answers: a follow-up that leaves them out does not erase what is known.
-            patient.SurgeryDate = input.Surgery.Date;
-            patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
-            patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
-            patient.Anesthesia = input.Surgery.Anesthesia;
+            TakeSurgeryDetails(patient, input);
         }
 
         try
@@ -197,6 +178,35 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         }
 
         return RecordOutcome.Stored(assessment);
+    }
+
+    /// <summary>A first version's row (callers set the version and what it supersedes for an edit); shared with bulk import.</summary>
+    internal static Assessment NewRow(Guid id, Guid patientId, Guid seriesId, AssessmentInput input, AssessmentResult result, DateTimeOffset createdAt, string createdBy) => new()
+    {
+        Id = id,
+        PatientId = patientId,
+        SeriesId = seriesId,
+        Version = 1,
+        AssessedOn = input.AssessedOn,
+        DaysSinceSurgery = result.DaysSinceSurgery,
+        Triage = result.Triage.Level,
+        BackPainNow = input.BackPain.IntensityNow.Value,
+        KneePainNow = input.Knee?.PainNow?.Value,
+        KnowledgeBaseVersion = result.KnowledgeBaseVersion,
+        InputJson = AssessmentInputJson.ToJson(input),
+        ResultJson = AssessmentResultJson.ToJson(result),
+        CreatedAt = createdAt,
+        CreatedBy = createdBy,
+    };
+
+    /// <summary>The patient's surgery details from its latest assessment; shared with bulk import.</summary>
+    internal static void TakeSurgeryDetails(Store.Patients.Patient patient, AssessmentInput input)
+    {
+        // Side and procedure are optional answers: a follow-up that leaves them out does not erase what is known.
+        patient.SurgeryDate = input.Surgery.Date;
+        patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
+        patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
+        patient.Anesthesia = input.Surgery.Anesthesia;
     }
 
     internal static AssessmentResponse ToResponse(Assessment a, bool isCurrent, bool withInput)

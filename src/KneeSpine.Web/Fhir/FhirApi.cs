@@ -6,6 +6,7 @@ using KneeSpine.Fhir.Terminology;
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.BulkExport;
 using KneeSpine.Web.Evaluate;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
@@ -20,6 +21,7 @@ public static class FhirApi
         builder.Services.AddSingleton(FhirAssessmentMapper.Default);
         builder.Services.AddScoped<Bulk.FhirBulkImport>();
         builder.Services.AddScoped<Bulk.FhirBulkExport>();
+        builder.Services.AddScoped<Bulk.FhirBulkReader>();
         // First in line: the problem details service asks its writers in registration order, and the default one would answer problem+json.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemDetailsWriter>());
         return builder;
@@ -50,6 +52,7 @@ public static class FhirApi
             .WithSummary("Search by patient: the knee replacement");
         fhir.MapFhirAuditEvents();
         fhir.MapFhirTasks();
+        fhir.MapBulkExport();
         return app;
     }
 

@@ -31,9 +31,10 @@ internal static class FhirCapabilities
                     Description = "Questionnaire, $assess and metadata are open (and $assess is rate-limited). Everything else needs "
                         + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
                         + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only; Task "
-                        + "(the clinic's worklist) for clinicians and admins. "
+                        + "(the clinic's worklist) for clinicians and admins; bulk export ($export) for admins only. "
                         + "SMART on FHIR is not offered.",
                 },
+                Operation = [BulkExport("export", "Every patient's resources (all resources here are in a patient's compartment).")],
                 Resource =
                 [
                     Resource(ResourceType.Questionnaire, [CapabilityStatement.TypeRestfulInteraction.Read], []),
@@ -53,7 +54,10 @@ internal static class FhirCapabilities
                             Name = "everything",
                             Definition = "http://hl7.org/fhir/OperationDefinition/Patient-everything",
                             Documentation = "A searchset Bundle of the whole record; the parameters start, end, _since, _type and _count are not supported (400).",
-                        }),
+                        },
+                        BulkExport("patient-export", "Every patient's resources.")),
+                    Resource(ResourceType.Group, [], [],
+                        BulkExport("group-export", "Groups are fixed: Group/all (every patient) and Group/worklist (patients with an open worklist item).")),
                     Resource(ResourceType.Procedure, [CapabilityStatement.TypeRestfulInteraction.SearchType],
                         [
                             Param("patient", SearchParamType.Reference, "Patient/{id} or the id; this or subject is required"),
@@ -81,13 +85,22 @@ internal static class FhirCapabilities
         ResourceType type,
         CapabilityStatement.TypeRestfulInteraction[] interactions,
         CapabilityStatement.SearchParamComponent[] search,
-        CapabilityStatement.OperationComponent? operation = null) => new()
+        params CapabilityStatement.OperationComponent[] operations) => new()
         {
             Type = type.ToString(),
             Interaction = [.. interactions.Select(i => new CapabilityStatement.ResourceInteractionComponent { Code = i })],
             SearchParam = [.. search],
-            Operation = operation is null ? [] : [operation],
+            Operation = [.. operations],
         };
+
+    /// <summary>A Bulk Data v2 export operation (admins only; asynchronous, so Prefer: respond-async is required).</summary>
+    private static CapabilityStatement.OperationComponent BulkExport(string definition, string scope) => new()
+    {
+        Name = "export",
+        Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/" + definition,
+        Documentation = scope + " Bulk Data Access v2, for admins: Prefer: respond-async; _type, _since and "
+            + "_outputFormat=application/fhir+ndjson; status at $export-status/{id} (DELETE cancels); files expire.",
+    };
 
     private static CapabilityStatement.SearchParamComponent Param(string name, SearchParamType type, string documentation) =>
         new() { Name = name, Type = type, Documentation = documentation };

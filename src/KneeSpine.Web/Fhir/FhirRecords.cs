@@ -27,6 +27,20 @@ public sealed class FhirRecords(KneeSpineDbContext db)
         return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(ToStored)];
     }
 
+    /// <summary>
+    /// The current assessments of several patients in one query (bulk export reads a page of patients at a time),
+    /// each patient's oldest first; with <paramref name="since"/>, only those recorded at or after it.
+    /// </summary>
+    public async Task<ILookup<Guid, StoredAssessment>> CurrentAssessmentsAsync(IReadOnlyCollection<Guid> patientIds, DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        var query = db.Assessments.AsNoTracking()
+            .Where(a => patientIds.Contains(a.PatientId) && !db.Assessments.Any(newer => newer.SupersedesId == a.Id));
+        var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Where(a => since is null || a.CreatedAt >= since)
+            .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .ToLookup(a => a.PatientId, ToStored);
+    }
+
     /// <summary>One stored assessment version with its patient id; null when unknown.</summary>
     public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindAssessmentAsync(Guid id, CancellationToken cancellationToken = default)
     {

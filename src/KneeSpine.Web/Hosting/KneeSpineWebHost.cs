@@ -3,6 +3,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Benchmark;
+using KneeSpine.Web.BulkExport;
 using KneeSpine.Web.CdsHooks;
 using KneeSpine.Web.Clinic;
 using KneeSpine.Web.ClinicIdentity;
@@ -105,6 +106,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineEvaluate();
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
+        builder.AddKneeSpineBulkExport();
         builder.AddKneeSpineCdsHooks();
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();

@@ -28,6 +28,7 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
         var claimed = capabilities.Rest.Single().Resource
             .SelectMany(r => r.Interaction.Select(i => $"{r.Type} {Hl7.Fhir.Utility.EnumUtility.GetLiteral(i.Code)}")
                 .Concat(r.Operation.Select(o => $"{r.Type} ${o.Name}")))
+            .Concat(capabilities.Rest.Single().Operation.Select(o => $"system ${o.Name}"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -127,6 +128,12 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
         if (type == "metadata")
         {
             return null;
+        }
+
+        if (type.StartsWith('$'))
+        {
+            // The export's status and file URLs are steps of its asynchronous protocol, not operations of their own.
+            return type is "$export-status" or "$export-file" ? null : $"system {type}";
         }
 
         var operation = segments.Count > 1 && segments[^1] is RoutePatternLiteralPart { Content: ['$', ..] } op ? op.Content : null;
