@@ -141,11 +141,13 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
         }
 
+        // A first version's id is its series id too, so the FHIR id (the series, ADR-122) is the id the API answered.
+        var newId = id ?? Guid.CreateVersion7(now);
         var assessment = new Assessment
         {
-            Id = id ?? Guid.CreateVersion7(now),
+            Id = newId,
             PatientId = patientId,
-            SeriesId = previous?.SeriesId ?? id ?? Guid.CreateVersion7(now),
+            SeriesId = previous?.SeriesId ?? newId,
             Version = (previous?.Version ?? 0) + 1,
             SupersedesId = previous?.Id,
             AssessedOn = input.AssessedOn,

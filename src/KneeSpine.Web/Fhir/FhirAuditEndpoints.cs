@@ -1,4 +1,3 @@
-using System.Globalization;
 using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
@@ -23,7 +22,7 @@ internal static class FhirAuditEndpoints
 
     internal static async Task<FhirResult> SearchAsync(HttpRequest request, KneeSpineDbContext db, CancellationToken cancellationToken)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "entity" or "date" or "_count" or "_format"));
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "entity" or "date" or "_count" or "_offset" or "_format"));
         if (unknown is not null)
         {
             return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported on AuditEvent; see /fhir/metadata.", unknown);
@@ -58,18 +57,17 @@ internal static class FhirAuditEndpoints
             };
         }
 
-        var count = DefaultCount;
-        if (request.Query["_count"].ToString() is { Length: > 0 } countText
-            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > MaxCount))
+        var (page, pageError) = FhirPage.Read(request, DefaultCount, MaxCount);
+        if (pageError is not null)
         {
-            return FhirOutcomes.BadRequest($"_count must be a whole number from 0 to {MaxCount}.", "_count");
+            return pageError;
         }
 
         request.HttpContext.Audit().PatientId = filter.PatientId;
         var matching = db.AuditEvents.AsNoTracking().Matching(filter);
         var total = await matching.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await matching.NewestFirst().Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new FhirResult(FhirStoredEndpoints.Searchset(FhirStoredEndpoints.ServerBase(request), rows.Select(AuditEntries.ToFhir), total));
+        var rows = await page!.Of(matching.NewestFirst()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new FhirResult(page.Searchset(request, rows.Select(AuditEntries.ToFhir), total));
     }
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;

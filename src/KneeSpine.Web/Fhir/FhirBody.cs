@@ -31,6 +31,27 @@ internal static class FhirBody
         return Parse<TResource>(body);
     }
 
+    /// <summary>As <see cref="ReadAsync{TResource}"/>, but an empty body is no resource and no error (an operation called by POST without parameters).</summary>
+    public static async Task<(TResource? Resource, FhirResult? Error)> ReadOptionalAsync<TResource>(HttpRequest request, CancellationToken cancellationToken)
+        where TResource : Resource
+    {
+        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, FhirOutcomes.Result(StatusCodes.Status413PayloadTooLarge, IssueType.TooCostly,
+                $"A resource here is at most {RequestBody.MaxAssessmentBytes / 1024} KiB of JSON."));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, null);
+        }
+
+        return FhirFormat.IsJsonBody(request)
+            ? Parse<TResource>(body)
+            : (null, FhirOutcomes.Result(StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported, "Send the parameters as application/fhir+json or application/json."));
+    }
+
     public static (TResource? Resource, FhirResult? Error) Parse<TResource>(ReadOnlySpan<byte> utf8Json)
         where TResource : Resource
     {
