@@ -198,6 +198,12 @@ internal static class FhirStoredEndpoints
             return Unsupported(unsupported);
         }
 
+        var (patient, error) = await PatientAsync(id, user, records, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return error;
+        }
+
         // POST carries the parameters in a Parameters resource (FHIR R4 operations, 3.1.0.1.2); none is supported, an empty body is fine.
         if (HttpMethods.IsPost(request.Method))
         {
@@ -211,12 +217,6 @@ internal static class FhirStoredEndpoints
             {
                 return Unsupported(named.Name ?? "Parameters.parameter");
             }
-        }
-
-        var (patient, error) = await PatientAsync(id, user, records, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
-        {
-            return error;
         }
 
         var assessments = await records.CurrentAssessmentsAsync(patient!.Id, cancellationToken).ConfigureAwait(false);
