@@ -73,6 +73,7 @@ internal static class FhirCapabilities
                             Param("entity", SearchParamType.Reference, "Patient/{id}: the same as patient"),
                             Param("date", SearchParamType.Date, "recorded; prefixes eq (default), ge, gt, le, lt; repeat to bound a range"),
                             .. Paging(FhirAuditEndpoints.DefaultCount, FhirAuditEndpoints.MaxCount),
+                            Param(FhirAuditEndpoints.SnapshotParameter, SearchParamType.Number, "the newest event id the first page saw; the paging links carry it so later events do not shift the pages"),
                         ]),
                     Resource(ResourceType.Task, [Read, SearchType],
                         [

@@ -50,31 +50,36 @@ internal sealed record FhirPage(int Count, int Offset)
     public IQueryable<T> Of<T>(IQueryable<T> all) => all.Skip(Offset).Take(Count);
 
     /// <summary>A searchset of this page's <paramref name="resources"/> out of <paramref name="total"/>, with the paging links.</summary>
-    public Bundle Searchset(HttpRequest request, IEnumerable<Resource> resources, int total)
+    /// <param name="request">The search request; the links repeat it.</param>
+    /// <param name="resources">This page's resources.</param>
+    /// <param name="total">How many match in all.</param>
+    /// <param name="pinned">A parameter the links carry so that every page sees the same result set (set, or replaced when present).</param>
+    public Bundle Searchset(HttpRequest request, IEnumerable<Resource> resources, int total, (string Name, string Value)? pinned = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var bundle = FhirBundles.Searchset(FhirStoredEndpoints.ServerBase(request), resources, total);
-        bundle.Link.Add(Link("self", request, Offset));
-        bundle.Link.Add(Link("first", request, 0));
+        bundle.Link.Add(Link("self", request, Offset, pinned));
+        bundle.Link.Add(Link("first", request, 0, pinned));
         if (Count > 0 && Offset > 0)
         {
-            bundle.Link.Add(Link("previous", request, Math.Max(0, Offset - Count)));
+            bundle.Link.Add(Link("previous", request, Math.Max(0, Offset - Count), pinned));
         }
 
         if (Count > 0 && Offset + Count < total)
         {
-            bundle.Link.Add(Link("next", request, Offset + Count));
+            bundle.Link.Add(Link("next", request, Offset + Count, pinned));
         }
 
         return bundle;
     }
 
-    private Bundle.LinkComponent Link(string relation, HttpRequest request, int offset)
+    private Bundle.LinkComponent Link(string relation, HttpRequest request, int offset, (string Name, string Value)? pinned)
     {
         // The search as asked, with this page's size and start; _format is kept so a browser stays in its format.
         var query = request.Query
-            .Where(p => p.Key is not (CountParameter or OffsetParameter))
+            .Where(p => p.Key is not (CountParameter or OffsetParameter) && p.Key != pinned?.Name)
             .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Concat(pinned is { } pin ? [new KeyValuePair<string, string?>(pin.Name, pin.Value)] : [])
             .Append(new(CountParameter, Count.ToString(CultureInfo.InvariantCulture)))
             .Append(new(OffsetParameter, offset.ToString(CultureInfo.InvariantCulture)));
         var url = QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);

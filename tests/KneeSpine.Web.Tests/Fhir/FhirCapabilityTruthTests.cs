@@ -60,6 +60,7 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
             ["date"] = "ge2026-01-01",
             ["status"] = "requested",
             ["_offset"] = "0",
+            ["_snapshot"] = "1000000",
             ["url"] = "https://kneespine.org/fhir/Questionnaire/kneespine-assessment",
             ["version"] = KneeSpine.Fhir.Questionnaires.AssessmentQuestionnaire.Version,
         };

@@ -51,7 +51,7 @@ public abstract class FhirClientTests(AppFixture fixture)
         await client.CreateAsync(FhirHttp.ExampleResponse("02-cauda-equina-on-anticoagulant", $"Patient/{patient}"), Cancel);
         var location = new Uri($"Patient/{patient}", UriKind.Relative);
 
-        var posted = Assert.IsType<Bundle>(await client.InstanceOperationAsync(location, "everything", ct: Cancel));
+        var posted = Assert.IsType<Bundle>(await Described(() => client.InstanceOperationAsync(location, "everything", ct: Cancel)));
         var got = Assert.IsType<Bundle>(await client.InstanceOperationAsync(location, "everything", useGet: true, ct: Cancel));
 
         Assert.Equal(posted.Entry.Select(e => e.FullUrl), got.Entry.Select(e => e.FullUrl));
@@ -182,6 +182,20 @@ public abstract class FhirClientTests(AppFixture fixture)
         Assert.Equal(procedure.Resource.Id, (await client.ReadAsync<Procedure>(procedure.FullUrl, ct: Cancel)).Id);
     }
 
+    /// <summary>A refusal's OperationOutcome in the failure message, so a failing run says what the server objected to.</summary>
+    private static async Task<T> Described<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (FhirOperationException refused)
+        {
+            Assert.Fail($"{refused.Status}: " + string.Join("; ", refused.Outcome?.Issue.Select(i => $"{i.Details?.Text} at {string.Join(",", i.Expression)}") ?? []));
+            throw;
+        }
+    }
+
     private async Task<(FhirClient Client, Guid Patient, HttpClient Http)> PatientWithClientAsync(string role, string name)
     {
         var http = await App.ClientAsync(role);
@@ -189,8 +203,12 @@ public abstract class FhirClientTests(AppFixture fixture)
         return (Client(http), patient, http);
     }
 
-    /// <summary>Firely's client with its defaults, over the test app's HttpClient (which carries the account's token).</summary>
-    private static FhirClient Client(HttpClient http) => new(new Uri(http.BaseAddress!, "fhir/"), http);
+    /// <summary>
+    /// Firely's client over the test app's HttpClient (which carries the account's token), asking for JSON: the
+    /// server serves JSON only (CapabilityStatement.format) and answers 406 to the client's default of XML.
+    /// </summary>
+    private static FhirClient Client(HttpClient http) =>
+        new(new Uri(http.BaseAddress!, "fhir/"), http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
 }
 
 public sealed class FhirClientOnSqlite(SqliteApp app) : FhirClientTests(app), IClassFixture<SqliteApp>;
