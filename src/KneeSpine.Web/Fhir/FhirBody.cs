@@ -42,7 +42,7 @@ internal static class FhirBody
                 $"A resource here is at most {RequestBody.MaxAssessmentBytes / 1024} KiB of JSON."));
         }
 
-        if (body.Length == 0)
+        if (IsEmpty(body))
         {
             return (null, null);
         }
@@ -89,6 +89,25 @@ internal static class FhirBody
                 ? invalid.Message
                 : $"The body is not valid JSON for a {expected} resource.";
             return (null, FhirOutcomes.BadRequest(message, expected));
+        }
+    }
+
+    /// <summary>No body, or <c>{}</c>: what Firely's <c>FhirClient</c> posts for an operation called without parameters.</summary>
+    private static bool IsEmpty(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
