@@ -92,7 +92,7 @@ internal static class FhirBody
         }
     }
 
-    /// <summary>No body, or <c>{}</c>: what Firely's <c>FhirClient</c> posts for an operation called without parameters.</summary>
+    /// <summary>No body, <c>{}</c> or a Parameters resource with nothing in it: what clients post for an operation called without parameters.</summary>
     private static bool IsEmpty(ReadOnlySpan<byte> utf8Json)
     {
         if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
@@ -103,7 +103,21 @@ internal static class FhirBody
         var reader = new Utf8JsonReader(utf8Json);
         try
         {
-            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read())
+            {
+                return false;
+            }
+
+            // {"resourceType": "Parameters"} alone: no parameters, though strict parsing calls the empty resource invalid.
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("resourceType"u8))
+            {
+                if (!reader.Read() || !reader.ValueTextEquals("Parameters"u8) || !reader.Read())
+                {
+                    return false;
+                }
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
         }
         catch (JsonException)
         {
