@@ -55,6 +55,18 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    /// <summary>
+    /// Runs a write that bypasses <c>SaveChanges</c> (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) under the same
+    /// one-writer discipline as <c>SaveChanges</c> (ADR-059): on SQLite it waits for the file's write gate, so it never meets
+    /// SQLite's lock and the library's 150 ms retry. Never call <c>SaveChanges</c> inside <paramref name="write"/>: the gate
+    /// is not re-entrant.
+    /// </summary>
+    public virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return write(cancellationToken);
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var accounts = AccountChanges.Touches(ChangeTracker);

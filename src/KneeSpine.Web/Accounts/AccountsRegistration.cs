@@ -91,6 +91,12 @@ public static class AccountsRegistration
         if (IsMachinePath(context.Request.Path))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                // RFC 9110 15.5.2: a 401 names a scheme; machines authenticate with a bearer token.
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
         }
         else
         {

@@ -147,7 +147,9 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
         }
 
-        var assessment = NewRow(id ?? Guid.CreateVersion7(now), patientId, previous?.SeriesId ?? id ?? Guid.CreateVersion7(now), input, result, recordedAt ?? now, createdBy);
+        // A first version's id is its series id too, so the FHIR id (the series, ADR-122) is the id the API answered.
+        var newId = id ?? Guid.CreateVersion7(now);
+        var assessment = NewRow(newId, patientId, previous?.SeriesId ?? newId, input, result, recordedAt ?? now, createdBy);
         assessment.Version = (previous?.Version ?? 0) + 1;
         assessment.SupersedesId = previous?.Id;
         assessment.EditReason = previous is null ? null : editReason;

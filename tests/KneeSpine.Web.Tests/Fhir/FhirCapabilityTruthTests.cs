@@ -60,12 +60,17 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
             ["entity"] = $"Patient/{patient}",
             ["date"] = "ge2026-01-01",
             ["status"] = "requested",
+            ["_offset"] = "0",
+            ["_snapshot"] = "1000000",
+            ["url"] = "https://kneespine.org/fhir/Questionnaire/kneespine-assessment",
+            ["version"] = KneeSpine.Fhir.Questionnaires.AssessmentQuestionnaire.Version,
         };
         var capabilities = await MetadataAsync();
 
         foreach (var resource in capabilities.Rest.Single().Resource.Where(r => r.SearchParam.Count > 0))
         {
-            var required = $"patient={patient}";
+            // Every search but the Questionnaire's needs a patient.
+            var required = resource.Type == "Questionnaire" ? "_format=json" : $"patient={patient}";
             foreach (var parameter in resource.SearchParam)
             {
                 var query = $"{parameter.Name}={Uri.EscapeDataString(examples[parameter.Name])}";
@@ -138,8 +143,10 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
 
         var operation = segments.Count > 1 && segments[^1] is RoutePatternLiteralPart { Content: ['$', ..] } op ? op.Content : null;
         var instance = segments.Count > 1 && segments[1] is RoutePatternParameterPart;
+        var history = segments.Count == 4 && segments[2] is RoutePatternLiteralPart { Content: "_history" } && segments[3] is RoutePatternParameterPart;
         return (operation, instance, method) switch
         {
+            (null, true, "GET") when history => $"{type} vread",
             ({ } name, _, _) => $"{type} {name}",
             (null, true, "GET") => $"{type} read",
             (null, true, "PUT") => $"{type} update",

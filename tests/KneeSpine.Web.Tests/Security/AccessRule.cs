@@ -11,4 +11,9 @@ public enum IdKind
     Questionnaire,
     WorklistItem,
     Account,
+
+    /// <summary>A FHIR resource of patient A's record, of the route's type (RiskAssessment, Flag, ...; AuditEvent).</summary>
+    FhirResource,
+
+    OperationDefinition,
 }

@@ -71,18 +71,26 @@ public sealed class MatrixWorld
             [CallerKind.Admin] = await app.ClientAsync(Roles.Admin),
         };
         var accountA = (await app.FindUserAsync(emails[CallerKind.PatientA]))!.Id;
-        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA) { AccountA = accountA };
+        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA)
+        {
+            AccountA = accountA,
+            FhirIds = await FhirIdsAsync(clinician, clients[CallerKind.Admin], patientA),
+        };
     }
 
     public IEnumerable<(CallerKind Kind, HttpClient Client)> Callers() =>
         _clients.Select(c => (c.Key, c.Value));
 
+    /// <summary>The id of one resource of each FHIR type in patient A's record (from $everything), and of an AuditEvent about it.</summary>
+    public IReadOnlyDictionary<string, string> FhirIds { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>The value for a route parameter: patient A's record, or what the rule says <c>{id}</c> holds.</summary>
-    public string Value(string parameter, IdKind id) => parameter.ToLowerInvariant() switch
+    public string Value(string parameter, IdKind id, string resourceType = "") => parameter.ToLowerInvariant() switch
     {
         "patientid" => PatientA.ToString(),
         "assessmentid" => AssessmentA.ToString(),
         "documentname" => "v1",
+        "vid" => "1",
         "path" => "favicon.svg",
         "table" => "headline",
         "id" => id switch
@@ -92,6 +100,8 @@ public sealed class MatrixWorld
             IdKind.Questionnaire => "kneespine-assessment",
             IdKind.WorklistItem => WorklistItemA.ToString(),
             IdKind.Account => AccountA,
+            IdKind.FhirResource => FhirIds[resourceType],
+            IdKind.OperationDefinition => KneeSpine.Fhir.Questionnaires.AssessOperation.Id,
             _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
         },
         _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),
@@ -107,6 +117,17 @@ public sealed class MatrixWorld
 
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
     public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => _app.SignInWithCookieAsync(_emails[patient]);
+
+    private static async Task<Dictionary<string, string>> FhirIdsAsync(HttpClient clinician, HttpClient admin, Guid patient)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var everything = KneeSpine.Fhir.Serialization.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(await clinician.GetStringAsync($"/fhir/Patient/{patient}/$everything", cancel));
+        var audit = KneeSpine.Fhir.Serialization.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(await admin.GetStringAsync($"/fhir/AuditEvent?patient=Patient/{patient}&_count=1", cancel));
+        var ids = everything.Entry.Concat(audit.Entry).Select(e => e.Resource!)
+            .GroupBy(r => r.TypeName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id!, StringComparer.OrdinalIgnoreCase);
+        return ids;
+    }
 
     private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient, JsonObject? input = null)
     {
