@@ -98,4 +98,10 @@ public enum AuditAction
 
     /// <summary>A patient switched follow-up reminder emails off or back on.</summary>
     ReminderPreferenceChange,
+
+    /// <summary>An EHR started a SMART launch (<c>/smart/launch</c>): accepted and sent to the EHR to authorize, or refused.</summary>
+    SmartLaunch,
+
+    /// <summary>A SMART launch came back from the EHR: the patient matched or created and the clinician signed in, or refused.</summary>
+    SmartSignIn,
 }

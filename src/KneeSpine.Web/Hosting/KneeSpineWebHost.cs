@@ -16,6 +16,7 @@ using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
+using KneeSpine.Web.Smart;
 using KneeSpine.Web.Tokens;
 using KneeSpine.Web.Worklist;
 
@@ -103,6 +104,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineRateLimits();
         builder.AddKneeSpineFhir();
         builder.AddKneeSpineCdsHooks();
+        builder.AddKneeSpineSmart();
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();
