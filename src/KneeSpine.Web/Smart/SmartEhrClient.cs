@@ -91,7 +91,7 @@ public sealed class SmartEhrClient(IHttpClientFactory http, TimeProvider time)
 
         throw Refused(
             "The EHR did not accept KneeSpine's sign-in code. It may have expired or been used already. Open KneeSpine from the EHR again.",
-            $"token endpoint refused the code: {response.Error}");
+            $"token endpoint refused the code: {response.Error} {response.ErrorDescription}".TrimEnd());
     }
 
     public async Task<JsonWebKeySet> KeysAsync(Uri jwksUri, CancellationToken cancellationToken)

@@ -142,7 +142,31 @@ public sealed class MockEhr : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         ehr.BaseAddress = new Uri(address);
+        await ehr.WarmUpAsync();
         return ehr;
+    }
+
+    /// <summary>
+    /// The first answers of a new server (JIT, OpenIddict's pipeline) can take tens of seconds on a busy machine; the
+    /// launches under test should not pay for that inside KneeSpine's timeout, so the fixture asks each endpoint once
+    /// first, with no time limit.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        foreach (var path in new[] { "/fhir/.well-known/smart-configuration", "/.well-known/openid-configuration", "/.well-known/jwks", "/fhir/Patient/none" })
+        {
+            using var response = await client.GetAsync(new Uri(BaseAddress, path));
+        }
+
+        using var token = await client.PostAsync(new Uri(BaseAddress, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = "warm-up",
+            ["client_id"] = ClientId,
+            ["client_secret"] = ClientSecret,
+        }));
+        FhirReads.Clear();
     }
 
     public async ValueTask DisposeAsync()

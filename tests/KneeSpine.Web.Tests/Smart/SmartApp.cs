@@ -49,7 +49,7 @@ public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
             ["KneeSpine:Smart:Ehrs:2:ClientId"] = MockEhr.ClientId,
             ["KneeSpine:Smart:Ehrs:2:ClientSecret"] = MockEhr.ClientSecret,
             // Generous: the machine running the tests is busy; the unreachable EHR refuses at once anyway.
-            ["KneeSpine:Smart:TimeoutSeconds"] = "30",
+            ["KneeSpine:Smart:TimeoutSeconds"] = "60",
         });
     }
 

@@ -29,7 +29,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         using var first = new SmartBrowser(App, Ehr);
         var (landed, _) = await first.GoAsync(LaunchUrl(Ehr.FhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
-        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.OK, landed);
         var patientPage = first.Visited[^1];
         Assert.Matches("^/patients/[0-9a-f-]{36}$", patientPage.AbsolutePath);
         Assert.Contains("Ada Lovelace", await landed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         using var second = new SmartBrowser(App, Ehr);
         var (again, _) = await second.GoAsync(LaunchUrl(Ehr.FhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.OK, again);
         Assert.Equal(patientPage, second.Visited[^1]);
         Assert.Equal(1, await CountAsync(db => db.PatientIdentifiers.CountAsync(i => i.System == MrnSystem && i.Value == mrn, Cancel)));
 
@@ -66,7 +66,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         using var browser = new SmartBrowser(App, Ehr);
         var (landed, _) = await browser.GoAsync(LaunchUrl(Ehr.JwtFhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
-        Assert.Equal(HttpStatusCode.OK, landed.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.OK, landed);
         Assert.Equal(MockEhr.JwtClientId, Ehr.AuthorizationRequests.Last()["client_id"]);
         Assert.Equal((MrnSystem, mrn), await IdentifierOfAsync(Guid.Parse(browser.Visited[^1].Segments[^1])));
     }
@@ -84,7 +84,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         var forged = new Uri(callback.AbsoluteUri.Replace("state=", "state=forged", StringComparison.Ordinal));
         var (refused, _) = await browser.GoAsync(forged);
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.BadRequest, refused);
         Assert.Contains("does not match a launch started in this browser", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAppAsync("/patients")).StatusCode);
         Assert.Equal(patientsBefore, await CountAsync(db => db.Patients.CountAsync(Cancel)));
@@ -97,7 +97,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         using var browser = new SmartBrowser(App, Ehr);
         var (refused, _) = await browser.GoAsync(LaunchUrl(new Uri("https://ehr.unknown.example/fhir"), "some-launch"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.BadRequest, refused);
         Assert.Contains("not set up to open KneeSpine", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Single(browser.Visited);
         await WaitForAuditAsync(e => e.Action == AuditAction.SmartLaunch && e.Outcome == AuditOutcome.Denied
@@ -120,7 +120,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
         App.Time.Advance(wait);
         var (refused, _) = await browser.GoAsync(callback);
 
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.BadRequest, refused);
         Assert.Contains("may have expired", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(patientsBefore, await CountAsync(db => db.Patients.CountAsync(Cancel)));
         await WaitForAuditAsync(e => e.Action == AuditAction.SmartSignIn && e.Outcome == AuditOutcome.Denied && e.Detail!.Contains("invalid_grant"));
@@ -143,7 +143,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
 
         var (refused, _) = await browser.GoAsync(LaunchUrl(Ehr.FhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.UnprocessableEntity, refused);
         Assert.Contains("has no identifier", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.Equal(patientsBefore, await CountAsync(db => db.Patients.CountAsync(Cancel)));
         Assert.Contains(Ehr.FhirReads, path => path.EndsWith("/Patient/" + ehrPatientId, StringComparison.Ordinal));
@@ -159,7 +159,7 @@ public abstract class SmartLaunchTests(SmartApp fixture)
 
         var (refused, _) = await browser.GoAsync(LaunchUrl(Ehr.FhirBase, Ehr.NewLaunch(ehrPatientId, stranger)));
 
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.Forbidden, refused);
         Assert.Contains("do not have a KneeSpine account", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         Assert.DoesNotContain(Ehr.FhirReads, path => path.EndsWith("/Patient/" + ehrPatientId, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAppAsync("/patients")).StatusCode);
@@ -170,13 +170,15 @@ public abstract class SmartLaunchTests(SmartApp fixture)
     public async Task A_patient_account_mapped_from_the_ehr_is_refused()
     {
         var practitioner = "patient-" + Guid.NewGuid().ToString("N");
-        await App.CreateAccountAsync(Roles.Patient, email: practitioner + SmartApp.UserDomain);
+        var ownRecord = await App.WithServiceAsync<KneeSpine.Web.Patients.PatientService, KneeSpine.Store.Patients.Patient>(patients =>
+            patients.CreateAsync(new KneeSpine.Web.Patients.CreatePatientRequest("Own Record", new DateOnly(1950, 1, 1), "male"), "test"));
+        await App.CreateAccountAsync(Roles.Patient, ownRecord.Id, practitioner + SmartApp.UserDomain);
         NewPatient(out var ehrPatientId);
         using var browser = new SmartBrowser(App, Ehr);
 
         var (refused, _) = await browser.GoAsync(LaunchUrl(Ehr.FhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.Forbidden, refused);
         Assert.Contains("not a clinician account", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
@@ -187,10 +189,21 @@ public abstract class SmartLaunchTests(SmartApp fixture)
 
         var (unavailable, _) = await browser.GoAsync(LaunchUrl(fixture.Unreachable, "any-launch"));
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
+        await AssertStatusAsync(HttpStatusCode.ServiceUnavailable, unavailable);
         Assert.NotNull(unavailable.Headers.RetryAfter);
         Assert.Contains("The EHR is not answering", await unavailable.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         await WaitForAuditAsync(e => e.Action == AuditAction.SmartLaunch && e.Outcome == AuditOutcome.Failure && e.StatusCode == 503);
+    }
+
+    /// <summary>The status, or a failure that shows the page and the latest audit details (why a launch went wrong).</summary>
+    private async Task AssertStatusAsync(HttpStatusCode expected, HttpResponseMessage response)
+    {
+        if (response.StatusCode != expected)
+        {
+            var details = await App.WithServiceAsync<KneeSpineDbContext, List<string?>>(db =>
+                db.AuditEvents.OrderByDescending(e => e.Id).Take(3).Select(e => e.Detail).ToListAsync(Cancel));
+            Assert.Fail($"Expected {expected}, got {response.StatusCode}: {await response.Content.ReadAsStringAsync(Cancel)}\nAudit: {string.Join(" | ", details)}");
+        }
     }
 
     private static bool IsCallback(Uri next) => next.AbsolutePath == "/smart/callback";
