@@ -26,14 +26,14 @@ namespace KneeSpine.Web.Tests.Smart;
 /// A SMART on FHIR EHR for tests, on a real Kestrel port on 127.0.0.1: an OpenIddict authorization server (authorize,
 /// token, discovery, JWKS; authorization code flow with PKCE required; codes live two minutes by <see cref="Time"/>),
 /// <c>/.well-known/smart-configuration</c> and a FHIR Patient read that requires the access token, under two FHIR bases:
-/// <c>/fhir</c> (client <see cref="ClientId"/>, client secret) and <c>/jwt/fhir</c> (client <see cref="JwtClientId"/>,
-/// private_key_jwt). The authorize endpoint stands for a signed-in EHR user: it approves a known <c>launch</c> at once.
+/// <c>/fhir</c> (client <see cref="ClientId"/>, client secret) and <c>/mrn/fhir</c> (client <see cref="MrnClientId"/>,
+/// where KneeSpine picks the MRN identifier system). The authorize endpoint stands for a signed-in EHR user: it approves a known <c>launch</c> at once.
 /// </summary>
 public sealed class MockEhr : IAsyncDisposable
 {
     public const string ClientId = "kneespine";
     public const string ClientSecret = "mock ehr client secret";
-    public const string JwtClientId = "kneespine-jwt";
+    public const string MrnClientId = "kneespine-mrn";
     public const string PatientClaim = "patient";
     public const string FhirUserClaim = "fhirUser";
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(2);
@@ -57,7 +57,7 @@ public sealed class MockEhr : IAsyncDisposable
 
     public Uri FhirBase => new(BaseAddress, "/fhir");
 
-    public Uri JwtFhirBase => new(BaseAddress, "/jwt/fhir");
+    public Uri MrnFhirBase => new(BaseAddress, "/mrn/fhir");
 
     /// <summary>The EHR's patients by id.</summary>
     public ConcurrentDictionary<string, FhirPatient> Patients { get; } = new(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public sealed class MockEhr : IAsyncDisposable
         return id;
     }
 
-    public static async Task<MockEhr> StartAsync(Uri redirectUri, JsonWebKey jwtClientKey)
+    public static async Task<MockEhr> StartAsync(Uri redirectUri)
     {
         var directory = Directory.CreateTempSubdirectory("kneespine-mock-ehr-").FullName;
         var time = new FakeTimeProvider(TestApp.Now);
@@ -125,7 +125,7 @@ public sealed class MockEhr : IAsyncDisposable
         app.UseAuthorization();
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], ehr.Authorize);
         app.MapPost("/connect/token", (Delegate)Token);
-        foreach (var prefix in new[] { "/fhir", "/jwt/fhir" })
+        foreach (var prefix in new[] { "/fhir", "/mrn/fhir" })
         {
             app.MapGet(prefix + "/.well-known/smart-configuration", ehr.SmartConfiguration);
             app.MapGet(prefix + "/Patient/{id}", ehr.ReadPatient).RequireAuthorization();
@@ -136,7 +136,7 @@ public sealed class MockEhr : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<MockEhrDbContext>().Database.EnsureCreatedAsync();
             var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
             await applications.CreateAsync(Application(ClientId, redirectUri, descriptor => descriptor.ClientSecret = ClientSecret));
-            await applications.CreateAsync(Application(JwtClientId, redirectUri, descriptor => descriptor.JsonWebKeySet = new JsonWebKeySet { Keys = { jwtClientKey } }));
+            await applications.CreateAsync(Application(MrnClientId, redirectUri, descriptor => descriptor.ClientSecret = ClientSecret));
         }
 
         await app.StartAsync();
@@ -209,7 +209,7 @@ public sealed class MockEhr : IAsyncDisposable
         var launchId = (string?)request["launch"];
         var audience = (string?)request["aud"];
         if (launchId is null || !Launches.TryGetValue(launchId, out var launch)
-            || (audience?.TrimEnd('/') != FhirBase.AbsoluteUri && audience?.TrimEnd('/') != JwtFhirBase.AbsoluteUri))
+            || (audience?.TrimEnd('/') != FhirBase.AbsoluteUri && audience?.TrimEnd('/') != MrnFhirBase.AbsoluteUri))
         {
             return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
             {

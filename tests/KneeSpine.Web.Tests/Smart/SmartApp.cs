@@ -1,13 +1,11 @@
-using System.Security.Cryptography;
 using KneeSpine.Web.Tests.CdsHooks;
 using KneeSpine.Web.Tests.Infrastructure;
-using Microsoft.IdentityModel.Tokens;
 
 namespace KneeSpine.Web.Tests.Smart;
 
 /// <summary>
-/// An app registered with a <see cref="MockEhr"/> twice: <c>/fhir</c> with a client secret and <c>/jwt/fhir</c> with
-/// private_key_jwt (a fresh RSA key), clinicians mapped by <c>{id}@hospital.example</c>; and a third EHR where nothing listens.
+/// An app registered with a <see cref="MockEhr"/> twice: <c>/fhir</c> and <c>/mrn/fhir</c> (where the MRN identifier
+/// system is configured), clinicians mapped by <c>{id}@hospital.example</c>; and a third EHR where nothing listens.
 /// </summary>
 public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
 {
@@ -16,7 +14,6 @@ public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
     /// <summary>Where the app (in memory, at http://localhost) is sent back to.</summary>
     public static readonly Uri RedirectUri = new("http://localhost/smart/callback");
 
-    private readonly string _keyFile = Path.Combine(Path.GetTempPath(), $"kneespine-smart-{Guid.NewGuid():N}.pem");
     private TestApp? _app;
     private MockEhr? _ehr;
 
@@ -29,20 +26,16 @@ public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        using var rsa = RSA.Create(2048);
-        await File.WriteAllTextAsync(_keyFile, rsa.ExportPkcs8PrivateKeyPem());
-        var publicKey = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "kneespine-test" });
-        _ehr = await MockEhr.StartAsync(RedirectUri, publicKey);
+        _ehr = await MockEhr.StartAsync(RedirectUri);
         _app = await TestApp.StartAsync(kind, new Dictionary<string, string?>
         {
             ["KneeSpine:Smart:Ehrs:0:Issuer"] = _ehr.FhirBase.AbsoluteUri,
             ["KneeSpine:Smart:Ehrs:0:ClientId"] = MockEhr.ClientId,
             ["KneeSpine:Smart:Ehrs:0:ClientSecret"] = MockEhr.ClientSecret,
             ["KneeSpine:Smart:Ehrs:0:UserMapping:Template"] = "{id}" + UserDomain,
-            ["KneeSpine:Smart:Ehrs:1:Issuer"] = _ehr.JwtFhirBase.AbsoluteUri,
-            ["KneeSpine:Smart:Ehrs:1:ClientId"] = MockEhr.JwtClientId,
-            ["KneeSpine:Smart:Ehrs:1:PrivateKeyPath"] = _keyFile,
-            ["KneeSpine:Smart:Ehrs:1:PrivateKeyId"] = "kneespine-test",
+            ["KneeSpine:Smart:Ehrs:1:Issuer"] = _ehr.MrnFhirBase.AbsoluteUri,
+            ["KneeSpine:Smart:Ehrs:1:ClientId"] = MockEhr.MrnClientId,
+            ["KneeSpine:Smart:Ehrs:1:ClientSecret"] = MockEhr.ClientSecret,
             ["KneeSpine:Smart:Ehrs:1:PatientIdentifierSystem"] = SmartLaunchTests.MrnSystem,
             ["KneeSpine:Smart:Ehrs:1:UserMapping:Template"] = "{id}" + UserDomain,
             ["KneeSpine:Smart:Ehrs:2:Issuer"] = Unreachable.AbsoluteUri,
@@ -65,7 +58,6 @@ public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
             await _ehr.DisposeAsync();
         }
 
-        File.Delete(_keyFile);
         GC.SuppressFinalize(this);
     }
 }

@@ -58,16 +58,16 @@ public abstract class SmartLaunchTests(SmartApp fixture)
     }
 
     [Fact]
-    public async Task The_launch_authenticates_with_private_key_jwt_and_matches_by_the_configured_identifier_system()
+    public async Task The_launch_matches_by_the_configured_identifier_system_not_the_first_identifier()
     {
         var practitioner = await ClinicianAsync();
         var mrn = NewPatient(out var ehrPatientId, otherIdentifierFirst: true);
 
         using var browser = new SmartBrowser(App, Ehr);
-        var (landed, _) = await browser.GoAsync(LaunchUrl(Ehr.JwtFhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
+        var (landed, _) = await browser.GoAsync(LaunchUrl(Ehr.MrnFhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
 
         await AssertStatusAsync(HttpStatusCode.OK, landed);
-        Assert.Equal(MockEhr.JwtClientId, Ehr.AuthorizationRequests.Last()["client_id"]);
+        Assert.Equal(MockEhr.MrnClientId, Ehr.AuthorizationRequests.Last()["client_id"]);
         Assert.Equal((MrnSystem, mrn), await IdentifierOfAsync(Guid.Parse(browser.Visited[^1].Segments[^1])));
     }
 
