@@ -22,6 +22,8 @@ internal static class ClientAssertion
             ECDsa ec => new SigningCredentials(new ECDsaSecurityKey(ec) { KeyId = ehr.PrivateKeyId }, SecurityAlgorithms.EcdsaSha384),
             _ => throw new InvalidOperationException("Unsupported key."),
         };
+        // The key is loaded and disposed per assertion; a cached signature provider would outlive it and fail the next launch.
+        credentials.CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = ehr.ClientId,
