@@ -49,6 +49,8 @@ public static class AuditActions
         new("user-role-change", "Account role changed", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
         new("password-reset-issue", "Password reset link made", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.C),
         new("password-reset", "Password set with a reset link", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("smart-launch", "SMART launch from an EHR started", StandardCodes.UserAuthenticationEvent, null, CRUDE.E),
+        new("smart-sign-in", "SMART launch completed: clinician signed in, patient matched or created", StandardCodes.UserAuthenticationEvent, StandardCodes.LoginSubtype, CRUDE.E),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

@@ -116,4 +116,10 @@ public enum AuditAction
 
     /// <summary>A password was set through a one-time reset link.</summary>
     PasswordReset,
+
+    /// <summary>An EHR started a SMART launch (<c>/smart/launch</c>): accepted and sent to the EHR to authorize, or refused.</summary>
+    SmartLaunch,
+
+    /// <summary>A SMART launch came back from the EHR: the patient matched or created and the clinician signed in, or refused.</summary>
+    SmartSignIn,
 }

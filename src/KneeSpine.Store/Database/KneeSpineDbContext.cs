@@ -52,6 +52,8 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
 
     public DbSet<BulkExportChunk> BulkExportChunks => Set<BulkExportChunk>();
 
+    public DbSet<PatientIdentifier> PatientIdentifiers => Set<PatientIdentifier>();
+
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
@@ -123,6 +125,17 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             patient.Property(p => p.Email).HasMaxLength(320);
             patient.Property(p => p.Phone).HasMaxLength(40);
             patient.HasIndex(p => p.Name);
+        });
+
+        builder.Entity<PatientIdentifier>(identifier =>
+        {
+            identifier.HasOne(i => i.Patient).WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Cascade);
+            // One system and value name one patient; a second launch finds the first one's patient.
+            identifier.HasIndex(i => new { i.System, i.Value }).IsUnique();
+            identifier.HasIndex(i => i.PatientId);
+            identifier.Property(i => i.System).HasMaxLength(PatientIdentifier.Limits.System);
+            identifier.Property(i => i.Value).HasMaxLength(PatientIdentifier.Limits.Value);
+            identifier.Property(i => i.Source).HasMaxLength(PatientIdentifier.Limits.Source);
         });
 
         builder.Entity<KneeSpineUser>(user =>

@@ -17,6 +17,7 @@ using KneeSpine.Web.OpenApi;
 using KneeSpine.Web.Patients;
 using KneeSpine.Web.Problems;
 using KneeSpine.Web.RateLimits;
+using KneeSpine.Web.Smart;
 using KneeSpine.Web.Tokens;
 using KneeSpine.Web.Reports;
 using KneeSpine.Web.Worklist;
@@ -108,6 +109,7 @@ public static class KneeSpineWebHost
         builder.AddKneeSpineFhir();
         builder.AddKneeSpineBulkExport();
         builder.AddKneeSpineCdsHooks();
+        builder.AddKneeSpineSmart();
         builder.AddKneeSpineHealth();
         builder.AddKneeSpineOpenApi();
         builder.AddKneeSpinePages();

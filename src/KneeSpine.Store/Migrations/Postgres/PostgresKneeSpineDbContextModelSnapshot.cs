@@ -561,6 +561,45 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("System", "Value")
+                        .IsUnique();
+
+                    b.ToTable("PatientIdentifiers");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
                 {
                     b.Property<Guid>("SeriesId")
@@ -942,6 +981,17 @@ namespace KneeSpine.Store.Migrations.Postgres
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>

@@ -554,6 +554,43 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("System", "Value")
+                        .IsUnique();
+
+                    b.ToTable("PatientIdentifiers");
+                });
+
             modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
                 {
                     b.Property<Guid>("SeriesId")
@@ -929,6 +966,17 @@ namespace KneeSpine.Store.Migrations.Sqlite
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
