@@ -114,7 +114,7 @@ internal static class BulkExportEndpoints
         }
 
         // Its files go with it (cascade); a worker running it notices at its next page and stops.
-        await db.BulkExportJobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.WriteAsync(token => db.BulkExportJobs.Where(j => j.Id == job.Id).ExecuteDeleteAsync(token), cancellationToken).ConfigureAwait(false);
         return TypedResults.Accepted((string?)null);
     }
 

@@ -40,9 +40,9 @@ internal static class BulkExportLeases
                 return null;
             }
 
-            if (await db.BulkExportJobs
+            if (await db.WriteAsync(token => db.BulkExportJobs
                 .Where(j => j.Id == id && j.State == BulkExportState.Queued && (j.LeasedUntil == null || j.LeasedUntil <= now))
-                .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedBy, node).SetProperty(j => j.LeasedUntil, until).SetProperty(j => j.Attempts, j => j.Attempts + 1), cancellationToken)
+                .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedBy, node).SetProperty(j => j.LeasedUntil, until).SetProperty(j => j.Attempts, j => j.Attempts + 1), token), cancellationToken)
                 .ConfigureAwait(false) == 1)
             {
                 return id;
@@ -54,7 +54,7 @@ internal static class BulkExportLeases
 
     /// <summary>Extends this node's lease and records progress; false when the job was cancelled or another node took it.</summary>
     public static async Task<bool> RenewAsync(KneeSpineDbContext db, Guid id, string node, DateTimeOffset until, int patientsDone, CancellationToken cancellationToken) =>
-        await db.BulkExportJobs.Where(j => j.Id == id && j.LeasedBy == node && j.State == BulkExportState.Queued)
-            .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, until).SetProperty(j => j.PatientsDone, patientsDone), cancellationToken)
+        await db.WriteAsync(token => db.BulkExportJobs.Where(j => j.Id == id && j.LeasedBy == node && j.State == BulkExportState.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedUntil, until).SetProperty(j => j.PatientsDone, patientsDone), token), cancellationToken)
             .ConfigureAwait(false) == 1;
 }

@@ -29,8 +29,8 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
             return false;
         }
 
-        await db.BulkExportChunks.Where(c => c.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.BulkExportFiles.Where(f => f.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.WriteAsync(token => db.BulkExportChunks.Where(c => c.JobId == jobId).ExecuteDeleteAsync(token), cancellationToken).ConfigureAwait(false);
+        await db.WriteAsync(token => db.BulkExportFiles.Where(f => f.JobId == jobId).ExecuteDeleteAsync(token), cancellationToken).ConfigureAwait(false);
         var wanted = job.Types?.Split(',').ToHashSet(StringComparer.Ordinal);
         Func<KneeSpineDbContext, IQueryable<StoredPatient>> patients = read => BulkExportGroups.Patients(read, job.GroupId);
         var total = await reader.CountAsync(patients, cancellationToken).ConfigureAwait(false);
@@ -38,8 +38,8 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
         var start = time.GetUtcNow();
         var asOf = start - await reader.LagAsync(start, cancellationToken).ConfigureAwait(false);
         var transactionTime = asOf < job.TransactionTime ? asOf : job.TransactionTime;
-        await db.BulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set
-            .SetProperty(j => j.PatientsTotal, total).SetProperty(j => j.PatientsDone, 0).SetProperty(j => j.TransactionTime, transactionTime), cancellationToken).ConfigureAwait(false);
+        await db.WriteAsync(token => db.BulkExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(set => set
+            .SetProperty(j => j.PatientsTotal, total).SetProperty(j => j.PatientsDone, 0).SetProperty(j => j.TransactionTime, transactionTime), token), cancellationToken).ConfigureAwait(false);
 
         var files = new SortedDictionary<string, OpenFile>(StringComparer.Ordinal);
         var done = 0;

@@ -57,7 +57,7 @@ internal sealed partial class BulkExportWorker(
         var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
         var now = time.GetUtcNow();
         // Chunks and files go with their job (cascade).
-        var deleted = await db.BulkExportJobs.Where(j => j.ExpiresAt != null && j.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.WriteAsync(token => db.BulkExportJobs.Where(j => j.ExpiresAt != null && j.ExpiresAt <= now).ExecuteDeleteAsync(token), cancellationToken).ConfigureAwait(false);
         if (deleted > 0)
         {
             LogExpired(deleted);
@@ -103,19 +103,21 @@ internal sealed partial class BulkExportWorker(
         var job = db.BulkExportJobs.Where(j => j.Id == id && j.LeasedBy == node.Id);
         if (error is null)
         {
-            await job.ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
+            await db.WriteAsync(token => job.ExecuteUpdateAsync(set => set.SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), token), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var now = time.GetUtcNow();
         var message = error.Length > BulkExportJob.Limits.Error ? error[..BulkExportJob.Limits.Error] : error;
         // Tried enough: the job fails, its status says why, and it expires like a finished one.
-        await job.Where(j => j.Attempts >= options.Value.MaxAttempts).ExecuteUpdateAsync(set => set
+        var keptFor = options.Value.FilesKeptFor;
+        var maxAttempts = options.Value.MaxAttempts;
+        await db.WriteAsync(token => job.Where(j => j.Attempts >= maxAttempts).ExecuteUpdateAsync(set => set
             .SetProperty(j => j.State, BulkExportState.Failed).SetProperty(j => j.Error, message)
-            .SetProperty(j => j.CompletedAt, now).SetProperty(j => j.ExpiresAt, now + options.Value.FilesKeptFor)
-            .SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
-        await job.ExecuteUpdateAsync(set => set.SetProperty(j => j.Error, message)
-            .SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), cancellationToken).ConfigureAwait(false);
+            .SetProperty(j => j.CompletedAt, now).SetProperty(j => j.ExpiresAt, now + keptFor)
+            .SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), token), cancellationToken).ConfigureAwait(false);
+        await db.WriteAsync(token => job.ExecuteUpdateAsync(set => set.SetProperty(j => j.Error, message)
+            .SetProperty(j => j.LeasedBy, (string?)null).SetProperty(j => j.LeasedUntil, (DateTimeOffset?)null), token), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bulk export {JobId} completed.")]
