@@ -116,7 +116,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         await Ui.ContinueAsync(page, 4);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await Ui.WaitForPageAsync(page, new Regex("/me/assessments/[0-9a-f-]{36}$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your full plan", Exact = true })).ToBeVisibleAsync();
         await CheckPageAsync(page, "patient-result", phoneScreenshot: true);
         await page.GotoAsync(app.BaseUrl + "/me");
         Assert.Equal(3, await page.Locator("g.series-back circle").CountAsync());

@@ -60,7 +60,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
 
         Assert.True(submitted, "Tab reached the submit button");
         await Assertions.Expect(page.Locator("main > :first-child")).ToHaveAttributeAsync("data-triage", "self-care");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your full plan", Exact = true })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using KneeSpine.Cli.CommandLine;
 using KneeSpine.Cli.Hosting;
 using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
@@ -12,6 +13,8 @@ namespace KneeSpine.Cli.Reports;
 /// <summary><c>kneespine report [--from DATE] [--to DATE] [filters] [--format table|json|csv] [--table ID] [--data DIR]</c>: the outcomes report of <c>/reports</c>.</summary>
 internal static class ReportCommand
 {
+    private const string Summary = "The outcomes report of /reports, as a table, JSON or CSV.";
+
     private const string Help = """
         The outcomes report, the same numbers as the /reports page (definitions in docs/reports.md), for the patients
         whose surgery date is in --from/--to and who match the other filters. Counts below
@@ -45,7 +48,7 @@ internal static class ReportCommand
         tableId.AcceptOnlyFromAmong(ReportTables.Headline, ReportTables.FollowUp, ReportTables.TriageByWeek, ReportTables.Alerts, ReportTables.Factors,
             ReportTables.PainCourse, ReportTables.PersistentPain, ReportTables.Phq2, ReportTables.Gad2, ReportTables.BackFunction);
         var data = DataOption.Create();
-        var command = new Command("report", Help) { from, to, age, sex, anaesthesia, procedure, side, format, tableId, data };
+        var command = new DetailedCommand("report", Summary, Help) { from, to, age, sex, anaesthesia, procedure, side, format, tableId, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var values = new Dictionary<string, string?>
