@@ -17,7 +17,9 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         var responseReference = identity.ReferenceTo(response);
         var date = FhirDates.DateTime(input.AssessedOn);
 
-        var painScores = PainObservations(input, subject, date, responseReference, identity).ToList();
+        var painScores = PainObservations(input, subject, date, responseReference, identity)
+            .Concat(ScoreObservations(result.Scores, subject, date, responseReference, identity))
+            .ToList();
         var factors = result.Factors.Select(f => FactorObservation(f, subject, date, responseReference, identity)).ToList();
         var flags = result.Alerts.Select(a => Flag(a, subject, input.AssessedOn, identity)).ToList();
 
@@ -97,6 +99,54 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
                 Code = StandardCodes.ScoreUnit,
             },
             BodySite = new CodeableConcept { Coding = [bodySite] },
+            DerivedFrom = [response],
+        };
+
+    /// <summary>
+    /// The questionnaire scores that could be computed (all their items answered), with their meaning: the screens
+    /// are not a diagnosis; the function score is not a validated instrument. A version 1 result has none.
+    /// </summary>
+    private static IEnumerable<Observation> ScoreObservations(
+        AssessmentScores? scores, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
+    {
+        if (scores is null)
+        {
+            yield break;
+        }
+
+        if (scores.Phq2 is { } phq2)
+        {
+            yield return ScoreObservation(identity.IdFor("phq2"), StandardCodes.Phq2Total, phq2, ScreenNote("PHQ-2", "low mood", "PHQ-9"), subject, date, response);
+        }
+
+        if (scores.Gad2 is { } gad2)
+        {
+            yield return ScoreObservation(identity.IdFor("gad2"), ObservationCodes.Gad2Total, gad2, ScreenNote("GAD-2", "anxiety", "GAD-7"), subject, date, response);
+        }
+
+        if (scores.BackFunction is { } function)
+        {
+            yield return ScoreObservation(identity.IdFor("back-function"), ObservationCodes.BackFunctionScore, function,
+                "0-12, higher is more limited. KneeSpine's own four items: not a validated instrument, with no minimal important change; follow it over time, do not compare it with other scales.",
+                subject, date, response);
+        }
+    }
+
+    /// <summary>The interpretation a screening total carries wherever it goes.</summary>
+    public static string ScreenNote(string name, string condition, string followUp) =>
+        $"{name}, 0-6: 3 or more is a positive screen for {condition}. A positive screen is not a diagnosis; follow with the {followUp} and a clinical assessment.";
+
+    private static Observation ScoreObservation(
+        string id, Coding code, int score, string meaning, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
+        {
+            Id = id,
+            Status = ObservationStatus.Final,
+            Category = [new CodeableConcept { Coding = [StandardCodes.SurveyCategory] }],
+            Code = new CodeableConcept { Coding = [(Coding)code.DeepCopy()], Text = code.Display },
+            Subject = subject,
+            Effective = date,
+            Value = new Quantity { Value = score, Unit = StandardCodes.ScoreUnit, System = StandardCodes.Ucum, Code = StandardCodes.ScoreUnit },
+            Note = [new Annotation { Text = meaning }],
             DerivedFrom = [response],
         };
 

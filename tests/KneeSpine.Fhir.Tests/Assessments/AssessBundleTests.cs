@@ -42,6 +42,32 @@ public sealed class AssessBundleTests(FhirValidatorFixture validator)
         Assert.Equal(direct.Plan.Select(p => p.Id), bundle.One<CarePlan>().Activity.Select(a => a.Detail.Code.Coding.Single().Code));
     }
 
+    [Fact]
+    public void Screening_scores_are_observations_with_their_codes_and_meaning_and_are_valid_R4()
+    {
+        var (_, input, bundle) = Assess("09-psychological-distress");
+        var scores = AssessmentEvaluator.Default.Evaluate(input).Scores!;
+
+        var observations = bundle.All<Observation>().ToList();
+        var phq2 = Assert.Single(observations, o => o.Code.Coding.Any(c => c.System == "http://loinc.org" && c.Code == "55758-7"));
+        Assert.Equal(scores.Phq2, (int?)((Quantity)phq2.Value).Value);
+        Assert.Contains("A positive screen is not a diagnosis", phq2.Note.Single().Text, StringComparison.Ordinal);
+        var gad2 = Assert.Single(observations, o => o.Code.Coding.Any(c => c.Code == "gad2-total"));
+        Assert.Equal("https://kneespine.org/fhir/CodeSystem/observation", gad2.Code.Coding.Single().System);
+        Assert.Equal(scores.Gad2, (int?)((Quantity)gad2.Value).Value);
+        Assert.DoesNotContain(observations, o => o.Code.Coding.Any(c => c.Code == "70272-0"));
+        Assert.Contains(bundle.One<RiskAssessment>().Basis, b => b.Reference == bundle.FullUrlOf(phq2));
+        validator.AssertValid(bundle);
+    }
+
+    [Fact]
+    public void An_assessment_without_the_optional_sections_has_no_score_observations()
+    {
+        var bundle = Assess("01-mild-pain-after-spinal").Bundle;
+
+        Assert.DoesNotContain(bundle.All<Observation>(), o => o.Code.Coding.Any(c => c.Code is "55758-7" or "gad2-total" or "back-function-score"));
+    }
+
     [Theory]
     [MemberData(nameof(Examples.Names), MemberType = typeof(Examples))]
     public void Every_resource_of_every_example_bundle_is_valid_R4(string example)
