@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Terminology;
 
@@ -15,13 +16,14 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         QuestionnaireResponse response, RecordedInput input, AssessmentResult result, ResourceReference subject, ResourceIdentity identity)
     {
         var responseReference = identity.ReferenceTo(response);
+        var citations = text.Citations(result);
         var date = FhirDates.DateTime(input.AssessedOn);
 
         var painScores = PainObservations(input, subject, date, responseReference, identity)
             .Concat(ScoreObservations(result.Scores, subject, date, responseReference, identity))
             .ToList();
-        var factors = result.Factors.Select(f => FactorObservation(f, subject, date, responseReference, identity)).ToList();
-        var flags = result.Alerts.Select(a => Flag(a, subject, input.AssessedOn, identity)).ToList();
+        var factors = result.Factors.Select(f => FactorObservation(f, citations, subject, date, responseReference, identity)).ToList();
+        var flags = result.Alerts.Select(a => Flag(a, citations, subject, input.AssessedOn, identity)).ToList();
 
         var risk = new RiskAssessment
         {
@@ -54,7 +56,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Subject = subject,
             Created = FhirDates.Text(input.AssessedOn),
             SupportingInfo = [identity.ReferenceTo(risk), responseReference],
-            Activity = [.. result.Plan.Select(item => Activity(item, result, factors, identity))],
+            Activity = [.. result.Plan.Select(item => Activity(item, result, citations, factors, identity))],
             Note = [new Annotation { Text = text.Disclaimer }],
         };
 
@@ -160,7 +162,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     };
 
     private Observation FactorObservation(
-        FactorFinding factor, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
+        FactorFinding factor, ResultCitations citations, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
     {
         var title = text.FactorTitle(factor.Id);
         var certainty = SpecCodes.Of(factor.Certainty);
@@ -182,10 +184,11 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             ],
             Note = [new Annotation { Text = factor.Explanation }],
             DerivedFrom = [response],
+            Extension = [.. CitationArtifacts.Extensions(CitationArtifacts.ObservationExtension, citations.Of(factor.Sources))],
         };
     }
 
-    private Flag Flag(AlertFinding alert, ResourceReference subject, DateOnly assessedOn, ResourceIdentity identity)
+    private Flag Flag(AlertFinding alert, ResultCitations citations, ResourceReference subject, DateOnly assessedOn, ResourceIdentity identity)
     {
         var title = text.AlertTitle(alert.Id);
         return new Flag
@@ -196,7 +199,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Code = new CodeableConcept { Coding = [new Coding(KneeSpineCodeSystems.Alert, alert.Id, title)], Text = title },
             Subject = subject,
             Period = new Period { Start = FhirDates.Text(assessedOn) },
-            Extension = [new Extension(FlagPriorityExtension, Priority(alert.Level))],
+            Extension = [new Extension(FlagPriorityExtension, Priority(alert.Level)), .. CitationArtifacts.Extensions(CitationArtifacts.FindingExtension, citations.Of(alert.Sources))],
             Text = Narratives.Of($"{title} ({SpecCodes.Of(alert.Level)})", alert.Explanation),
         };
     }
@@ -208,7 +211,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         _ => Concept(new Coding(FlagPrioritySystem, "PL", "Low priority")),
     };
 
-    private CarePlan.ActivityComponent Activity(PlanItem item, AssessmentResult result, List<Observation> factorObservations, ResourceIdentity identity)
+    private CarePlan.ActivityComponent Activity(
+        PlanItem item, AssessmentResult result, ResultCitations citations, List<Observation> factorObservations, ResourceIdentity identity)
     {
         var factorIds = result.Factors.Select(f => f.Id).ToList();
         var activity = new CarePlan.ActivityComponent
@@ -227,6 +231,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
                         .Select(index => identity.ReferenceTo(factorObservations[index])),
                 ],
             },
+            Extension = [.. CitationArtifacts.Extensions(CitationArtifacts.FindingExtension, citations.Of(item.Sources))],
         };
         if (item.ClinicianText is { } clinicianText)
         {
