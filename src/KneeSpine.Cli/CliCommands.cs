@@ -2,10 +2,12 @@ using System.CommandLine;
 using KneeSpine.Cli.Assess;
 using KneeSpine.Cli.Audit;
 using KneeSpine.Cli.Backups;
+using KneeSpine.Cli.Demo;
 using KneeSpine.Cli.Export;
 using KneeSpine.Cli.FollowUps;
 using KneeSpine.Cli.Import;
 using KneeSpine.Cli.Patients;
+using KneeSpine.Cli.Reports;
 using KneeSpine.Cli.Serve;
 using KneeSpine.Cli.Tokens;
 using KneeSpine.Cli.Users;
@@ -31,5 +33,7 @@ internal static class CliCommands
         BackupCommand.Create(console),
         RestoreCommand.Create(console),
         FollowUpsCommand.Create(console),
+        ReportCommand.Create(console),
+        DemoCommand.Create(console),
     ];
 }

@@ -32,7 +32,7 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         Assert.EndsWith("/patients", page.Url, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a patient" }).ClickAsync();
         await page.GetByLabel("Full name").FillAsync("Margaret Example");
-        await page.GetByLabel("Date of birth").FillAsync("1955-04-12");
+        await Ui.FillDateAsync(page, "#birthDate", new DateOnly(1955, 4, 12));
         await page.GetByLabel("Female").CheckAsync();
         await CheckPageAsync(page, "clinician-new-patient");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
@@ -52,9 +52,9 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         // Second assessment, carried surgery details: back pain down to 3 (an important improvement).
         await page.GotoAsync(patientUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "New assessment" }).ClickAsync();
-        Assert.Equal(Surgery.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), await page.Locator(Ui.Id("surgery.date")).InputValueAsync());
+        Assert.Equal($"{Surgery.Day}/{Surgery.Month}/{Surgery.Year}", await Ui.DateBoxesAsync(page, Ui.Id("surgery.date")));
         await Ui.AnswerRedFlagsAsync(page);
-        await page.Locator(Ui.Id("assessedOn")).FillAsync(Surgery.AddDays(24).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Ui.FillDateAsync(page, Ui.Id("assessedOn"), Surgery.AddDays(24));
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("3");
         await page.Locator(Ui.Id("knee.painNow")).FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
@@ -106,10 +106,14 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         Assert.EndsWith("/me", page.Url, StringComparison.Ordinal);
         await CheckPageAsync(page, "patient-home", phoneScreenshot: true);
         await page.GetByRole(AriaRole.Link, new() { Name = "Answer the follow-up questions" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("In the last 2 days, has your temperature been")).ToBeVisibleAsync();
         await CheckPageAsync(page, "patient-follow-up", phoneScreenshot: true, fullPage: false);
+        await Ui.ContinueAsync(page, 2);
+        await Assertions.Expect(page.GetByText("In the last 2 days, has your temperature been")).ToBeVisibleAsync();
+        await CheckPageAsync(page, "patient-follow-up-warning-signs", phoneScreenshot: true, fullPage: false);
         await Ui.AnswerRedFlagsAsync(page);
+        await Ui.ContinueAsync(page, 3);
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
+        await Ui.ContinueAsync(page, 4);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
         await Ui.WaitForPageAsync(page, new Regex("/me/assessments/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your plan", Exact = true })).ToBeVisibleAsync();

@@ -15,7 +15,7 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
         await page.GotoAsync(app.BaseUrl + "/check");
         var surgery = BrowserApp.Today.AddDays(-12);
 
-        // From the top of the page: Tab through every control, answering with keys only.
+        // From the top of each step: Tab through every control, answering with keys only, then Continue with Enter.
         var submitted = false;
         for (var presses = 0; presses < MaxKeyPresses && !submitted; presses++)
         {
@@ -31,9 +31,10 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
             {
                 await page.Keyboard.PressAsync("Space");
             }
-            else if (name == "surgery.date")
+            else if (name.StartsWith("surgery.date.", StringComparison.Ordinal))
             {
-                await page.Keyboard.TypeAsync(surgery.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+                var part = name["surgery.date.".Length..] switch { "day" => surgery.Day, "month" => surgery.Month, _ => surgery.Year };
+                await page.Keyboard.TypeAsync(part.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             else if (name == "patient.ageYears")
             {
@@ -42,6 +43,13 @@ public sealed class KeyboardTests(BrowserApp app, Chromium chromium)
             else if (name == "backPain.intensityNow")
             {
                 await page.Keyboard.TypeAsync("5");
+            }
+            else if (tag == "BUTTON" && focused[3].Contains("Continue", StringComparison.Ordinal))
+            {
+                var step = await page.Locator(".steps__count").TextContentAsync();
+                await page.Keyboard.PressAsync("Enter");
+                await Assertions.Expect(page.Locator(".steps__count")).Not.ToHaveTextAsync(step!);
+                await Assertions.Expect(page.Locator(".error-summary")).ToHaveCountAsync(0);
             }
             else if (tag == "BUTTON" && focused[3].Contains("Send my answers", StringComparison.Ordinal))
             {

@@ -1,5 +1,4 @@
 using KneeSpine.BrowserTests.Infrastructure;
-using KneeSpine.Engine.Input;
 using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using Microsoft.Playwright;
@@ -17,8 +16,7 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
         await Screenshots.SaveAsync(page, "public-check", fullPage: false);
 
-        await Ui.AnswerRedFlagsAsync(page, "redFlags.newBladderOrBowelProblem");
-        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-5), backPain: 8);
+        await Ui.AnswerStepsAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-5), backPain: 8, kneePain: null, "redFlags.newBladderOrBowelProblem");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
 
         var banner = page.Locator("main > :first-child");
@@ -44,24 +42,35 @@ public sealed class PublicCheckTests(BrowserApp app, Chromium chromium)
     {
         var page = await Ui.NewPageAsync(chromium);
         await page.GotoAsync(app.BaseUrl + "/check");
-        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 4);
+        await Ui.FillDateAsync(page, Ui.Id("surgery.date"), BrowserApp.Today.AddDays(-20));
+        await page.Locator(Ui.Id("patient.ageYears")).FillAsync("66");
+        await page.Locator(Ui.Option("surgery.anesthesia", "spinal")).CheckAsync();
+        await Ui.ContinueAsync(page, 2);
         foreach (var path in Ui.RedFlagPaths.Where(p => p != "redFlags.feverOrChills"))
         {
             await page.Locator(Ui.Option(path, "false")).CheckAsync();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         var summary = page.GetByRole(AriaRole.Alert);
-        await Assertions.Expect(summary).ToContainTextAsync(InputFields.Get("redFlags.feverOrChills").Question);
+        var number = Ui.RedFlagPaths.ToList().IndexOf("redFlags.feverOrChills") + 1;
+        await Assertions.Expect(summary).ToContainTextAsync($"Warning sign question {number} of {Ui.RedFlagPaths.Length}: Choose yes or no.");
         Assert.Equal(1, await summary.Locator("li").CountAsync());
+        await Assertions.Expect(page.Locator(".steps__count")).ToHaveTextAsync("Step 2 of 4");
         await summary.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator(Ui.Id("redFlags.feverOrChills"))).ToBeFocusedAsync();
-        await Assertions.Expect(page.Locator("#f-redFlags-feverOrChills-group .error-message")).ToContainTextAsync("never taken as");
-        Assert.Equal("4", await page.Locator(Ui.Id("backPain.intensityNow")).InputValueAsync());
+        await Assertions.Expect(page.Locator("#f-redFlags-feverOrChills-group .error-message")).ToContainTextAsync("never take a blank answer");
         Assert.True(await page.Locator(Ui.Option("redFlags.calfSwellingOrPain", "false")).IsCheckedAsync());
         await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
         await Screenshots.SaveAsync(page, "public-check-errors", fullPage: false);
+
+        // Back to the first step: what was typed there came along in the form and is still there.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".steps__count")).ToHaveTextAsync("Step 1 of 4");
+        Assert.Equal("66", await page.Locator(Ui.Id("patient.ageYears")).InputValueAsync());
+        var surgery = BrowserApp.Today.AddDays(-20);
+        Assert.Equal($"{surgery.Day}/{surgery.Month}/{surgery.Year}", await Ui.DateBoxesAsync(page, Ui.Id("surgery.date")));
     }
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed class QuestionnaireSectionTests(BrowserApp app, Chromium chromium)
     {
         var page = await Ui.NewPageAsync(chromium, 390, 844);
         await page.GotoAsync(app.BaseUrl + "/check");
+        await Ui.AnswerStepsAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 3);
         await Assertions.Expect(page.Locator("#section-psychosocial > legend")).ToContainTextAsync("Mood and worry");
         await Assertions.Expect(page.Locator("#section-psychosocial .stem")).ToHaveTextAsync("Over the last 2 weeks, how often have you been bothered by the following problems?");
         await Assertions.Expect(page.Locator("#section-backFunction > legend")).ToContainTextAsync("Back function");
@@ -19,8 +20,6 @@ public sealed class QuestionnaireSectionTests(BrowserApp app, Chromium chromium)
         await page.Locator("#section-psychosocial").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "check-mood-section-390", fullPage: false);
 
-        await Ui.AnswerRedFlagsAsync(page);
-        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 3);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
 
         var scores = page.Locator("#scores");
@@ -38,8 +37,7 @@ public sealed class QuestionnaireSectionTests(BrowserApp app, Chromium chromium)
     {
         var page = await Ui.NewPageAsync(chromium, 1366, 900);
         await page.GotoAsync(app.BaseUrl + "/check");
-        await Ui.AnswerRedFlagsAsync(page);
-        await Ui.AnswerCoreAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 3);
+        await Ui.AnswerStepsAsync(page, BrowserApp.Today, BrowserApp.Today.AddDays(-20), backPain: 3);
         await page.Locator(Ui.Option("psychosocial.littleInterestOrPleasure", "2")).CheckAsync();
         await page.Locator(Ui.Option("psychosocial.feelingDownDepressedOrHopeless", "2")).CheckAsync();
         await page.Locator(Ui.Option("psychosocial.feelingNervousAnxiousOrOnEdge", "1")).CheckAsync();

@@ -34,9 +34,14 @@ internal static class ImportCommand
                 {
                     var started = CliAudit.Now(scope.ServiceProvider);
                     var importer = scope.ServiceProvider.GetRequiredService<FhirBulkImport>();
-                    using var reader = input.OpenText();
+                    var stream = input.OpenRead();
+                    using var reader = new StreamReader(stream);
+                    var length = Math.Max(1, stream.Length);
+                    // The file is streamed, so progress is how far into it the reader is (in thousandths).
                     var report = await BulkProgress.RunAsync(console, "Importing " + input.Name,
-                        progress => importer.ImportAsync(reader, "import:" + input.Name, progress, cancellationToken)).ConfigureAwait(false);
+                        progress => importer.ImportAsync(reader, "import:" + input.Name,
+                            progress is null ? null : _ => progress((int)(Math.Min(stream.Position, length) * 1000 / length), 1000),
+                            cancellationToken)).ConfigureAwait(false);
                     foreach (var error in report.Errors)
                     {
                         console.WriteError($"{input.Name} line {error.Line}: {error.Message}");

@@ -74,15 +74,27 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
             return new FhirAssessmentMapper(own).ToResources(assessment, patientReference, serverBase);
         }
 
-        var identity = ResourceIdentity.Stored("assessment:" + assessment.Id, serverBase);
+        var identity = ResourceIdentity.Stored(assessment.Id, serverBase);
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(assessment.Input, patientReference, assessment.Authored);
-        response.Id = assessment.Id;
+        response.Id = assessment.LogicalId ?? assessment.Id;
+        if (assessment.Version is not null || assessment.ReceivedAt is not null)
+        {
+            response.Meta = new Meta
+            {
+                VersionId = assessment.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                LastUpdated = assessment.ReceivedAt,
+            };
+        }
+
         return builder.Build(response, assessment.Input, assessment.Result, Subject(patientReference), identity);
     }
 
     /// <summary>The id of the RiskAssessment that <see cref="ToResources"/> gives the stored assessment <paramref name="assessmentId"/>.</summary>
     public static string RiskAssessmentId(string assessmentId) =>
-        ResourceIdentity.Stored("assessment:" + assessmentId, new Uri("https://kneespine.invalid/")).IdFor("risk-assessment");
+        ResourceIdentity.Stored(assessmentId, new Uri("https://kneespine.invalid/")).IdFor("risk-assessment");
+
+    /// <summary>The stored assessment (version) whose resources include <paramref name="resourceId"/>; null when the id is not one <see cref="ToResources"/> gives.</summary>
+    public static Guid? StoredAssessmentOf(string resourceId) => ResourceIdentity.AssessmentOf(resourceId ?? "");
 
     /// <summary>The patient as a FHIR Patient (name, birth date, gender).</summary>
     public static Patient ToPatient(PatientDetails patient)

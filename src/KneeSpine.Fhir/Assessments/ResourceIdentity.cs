@@ -8,13 +8,17 @@ namespace KneeSpine.Fhir.Assessments;
 /// Names the resources generated for one assessment: deterministic ids, and how entries refer to each other.
 /// </summary>
 /// <remarks>
-/// Ids are name-based UUIDs (RFC 9562 version 8, from SHA-256 of the seed and the resource's role), so the
-/// same assessment always maps to the same resources: golden files stay stable and a re-export overwrites
-/// rather than duplicates. Unstored results (<c>$assess</c>) use <c>urn:uuid:</c> full URLs; stored ones
-/// (<c>$everything</c>) use the server's base URL and relative references.
+/// Ids are deterministic, so the same assessment always maps to the same resources: golden files stay stable and
+/// a re-export overwrites rather than duplicates. Unstored results (<c>$assess</c>) get name-based UUIDs (RFC 9562
+/// version 8, from SHA-256 of the seed and the resource's role) and <c>urn:uuid:</c> full URLs. Stored ones
+/// (<c>$everything</c>) get <c>{assessment id}-{12 hex digits of the role's hash}</c>, so the server can find the
+/// assessment behind <c>GET /fhir/RiskAssessment/{id}</c> and every full URL resolves (ADR-120); they use the
+/// server's base URL and relative references.
 /// </remarks>
 internal sealed class ResourceIdentity
 {
+    private const int RoleHashDigits = 12;
+
     private readonly string seed;
     private readonly Uri? serverBase;
 
@@ -27,11 +31,24 @@ internal sealed class ResourceIdentity
     /// <summary>Resources that exist only inside the bundle.</summary>
     public static ResourceIdentity Transient(string seed) => new(seed, null);
 
-    /// <summary>Resources stored on the server at <paramref name="serverBase"/>.</summary>
-    public static ResourceIdentity Stored(string seed, Uri serverBase) => new(seed, serverBase);
+    /// <summary>Resources of the stored assessment <paramref name="assessmentId"/> on the server at <paramref name="serverBase"/>.</summary>
+    public static ResourceIdentity Stored(string assessmentId, Uri serverBase) => new(assessmentId, serverBase);
 
     /// <summary>The id of the resource playing <paramref name="role"/> for this assessment.</summary>
-    public string IdFor(string role) => NameBasedUuid(seed + "\n" + role);
+    public string IdFor(string role) => serverBase is null
+        ? NameBasedUuid(seed + "\n" + role)
+        : seed + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(role)))[..RoleHashDigits];
+
+    /// <summary>The stored assessment a derived resource id (from <see cref="Stored"/>) belongs to; null for any other id.</summary>
+    public static Guid? AssessmentOf(string resourceId)
+    {
+        const int guidLength = 36;
+        return resourceId.Length == guidLength + 1 + RoleHashDigits && resourceId[guidLength] == '-'
+            && Guid.TryParseExact(resourceId.AsSpan(0, guidLength), "D", out var id)
+            && !resourceId.AsSpan(guidLength + 1).ContainsAnyExcept("0123456789abcdef")
+            ? id
+            : null;
+    }
 
     /// <summary>The Bundle.entry.fullUrl of <paramref name="resource"/>.</summary>
     public string FullUrl(Resource resource) => serverBase is null
@@ -39,8 +56,11 @@ internal sealed class ResourceIdentity
         : $"{serverBase.AbsoluteUri.TrimEnd('/')}/{resource.TypeName}/{resource.Id}";
 
     /// <summary>A reference from another entry to <paramref name="resource"/>.</summary>
+    /// <remarks>A versioned stored resource is referred to at its version, so an earlier version's findings point at the answers they came from.</remarks>
     public ResourceReference ReferenceTo(Resource resource) =>
-        new(serverBase is null ? TransientUrl(resource) : $"{resource.TypeName}/{resource.Id}");
+        new(serverBase is null ? TransientUrl(resource)
+            : resource.Meta?.VersionId is { } version ? $"{resource.TypeName}/{resource.Id}/_history/{version}"
+            : $"{resource.TypeName}/{resource.Id}");
 
     // A resource that came with a server id (a posted response) keeps it; urn:uuid full URLs may differ from ids.
     private string TransientUrl(Resource resource) =>

@@ -43,6 +43,14 @@ public static class AuditActions
         new("outbox-retry", "Outbox message retried now", StandardCodes.ApplicationActivityEvent, null, CRUDE.U),
         new("patient-contact-change", "Patient email or phone changed", StandardCodes.PatientRecordEvent, null, CRUDE.U),
         new("reminder-preference-change", "Reminder emails switched off or on", StandardCodes.PatientRecordEvent, null, CRUDE.U),
+        new("user-disable", "Account disabled", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("user-enable", "Account enabled again", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("user-unlock", "Account lockout ended", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("user-role-change", "Account role changed", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("password-reset-issue", "Password reset link made", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.C),
+        new("password-reset", "Password set with a reset link", StandardCodes.SecurityAlertEvent, StandardCodes.UserSecurityAttributesChangedSubtype, CRUDE.U),
+        new("smart-launch", "SMART launch from an EHR started", StandardCodes.UserAuthenticationEvent, null, CRUDE.E),
+        new("smart-sign-in", "SMART launch completed: clinician signed in, patient matched or created", StandardCodes.UserAuthenticationEvent, StandardCodes.LoginSubtype, CRUDE.E),
     ];
 
     private static readonly Dictionary<string, AuditActionDefinition> ByCode = All.ToDictionary(d => d.Code, StringComparer.Ordinal);

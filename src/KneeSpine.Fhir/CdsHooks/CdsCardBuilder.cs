@@ -30,19 +30,22 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
     /// <summary>The service response for <paramref name="result"/>.</summary>
     /// <param name="result">The latest evaluation.</param>
     /// <param name="patientLink">The patient's page in KneeSpine.</param>
-    public Response BuildResponse(AssessmentResult result, Uri patientLink) => new() { Cards = [BuildCard(result, patientLink)] };
+    /// <param name="smartLaunch">KneeSpine's SMART launch URL, when EHRs are set up to launch it (the EHR adds iss and launch).</param>
+    public Response BuildResponse(AssessmentResult result, Uri patientLink, Uri? smartLaunch = null) =>
+        new() { Cards = [BuildCard(result, patientLink, smartLaunch)] };
 
     /// <summary>The card for <paramref name="result"/>.</summary>
     /// <param name="result">The latest evaluation.</param>
     /// <param name="patientLink">The patient's page in KneeSpine.</param>
-    public Card BuildCard(AssessmentResult result, Uri patientLink)
+    /// <param name="smartLaunch">KneeSpine's SMART launch URL, when EHRs are set up to launch it (the EHR adds iss and launch).</param>
+    public Card BuildCard(AssessmentResult result, Uri patientLink, Uri? smartLaunch = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(patientLink);
         // A stored result of earlier rules is labelled with that knowledge base's titles, never relabelled.
         if (KnowledgeBase.For(result) is var own && own.Version == result.KnowledgeBaseVersion && own.Version != knowledgeBase.Version)
         {
-            return new CdsCardBuilder(own).BuildCard(result, patientLink);
+            return new CdsCardBuilder(own).BuildCard(result, patientLink, smartLaunch);
         }
 
         return new Card
@@ -51,7 +54,14 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
             Indicator = Indicator(result.Triage.Level),
             Detail = Detail(result),
             Source = new Source { Label = "KneeSpine knowledge base " + result.KnowledgeBaseVersion },
-            Links = [new Link { Label = "Open the assessment in KneeSpine", Url = patientLink, Type = "absolute" }],
+            Links = smartLaunch is null
+                ? [new Link { Label = "Open the assessment in KneeSpine", Url = patientLink, Type = "absolute" }]
+                :
+                [
+                    new Link { Label = "Open the assessment in KneeSpine", Url = patientLink, Type = "absolute" },
+                    // CDS Hooks: the EHR launches a smart link with its own iss and launch, so the clinician arrives signed in on the patient.
+                    new Link { Label = "Open KneeSpine for this patient (SMART)", Url = smartLaunch, Type = "smart" },
+                ],
         };
     }
 

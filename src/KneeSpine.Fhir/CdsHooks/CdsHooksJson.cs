@@ -10,12 +10,12 @@ public static class CdsHooksJson
 {
     /// <summary>
     /// The SDK's CDS Hooks options, leaving out absent optional fields: CDS Hooks 2.0 has no null values,
-    /// and the SDK would otherwise write <c>"icon": null</c> and the like.
+    /// and the SDK would otherwise write <c>"icon": null</c> and the like. Compact: an EHR reads it, not a person.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = new JsonSerializerOptions
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
+        WriteIndented = false,
     }.ForCdsHooks();
 
     /// <summary>Writes a service response (the cards).</summary>

@@ -45,4 +45,12 @@ public sealed class Assessment
     public DateTimeOffset CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }
+
+    /// <summary>Why a clinician edited the assessment; required for every version after the first, null on the first.</summary>
+    public string? EditReason { get; set; }
+
+    public static class Limits
+    {
+        public const int EditReason = 500;
+    }
 }

@@ -98,4 +98,28 @@ public enum AuditAction
 
     /// <summary>A patient switched follow-up reminder emails off or back on.</summary>
     ReminderPreferenceChange,
+
+    /// <summary>An admin disabled an account (it can no longer sign in; its sessions and tokens stop working).</summary>
+    UserDisable,
+
+    /// <summary>An admin enabled a disabled account again.</summary>
+    UserEnable,
+
+    /// <summary>An admin ended a lockout after failed sign-ins.</summary>
+    UserUnlock,
+
+    /// <summary>An admin changed an account's role.</summary>
+    UserRoleChange,
+
+    /// <summary>An admin made a one-time password reset link for an account.</summary>
+    PasswordResetIssue,
+
+    /// <summary>A password was set through a one-time reset link.</summary>
+    PasswordReset,
+
+    /// <summary>An EHR started a SMART launch (<c>/smart/launch</c>): accepted and sent to the EHR to authorize, or refused.</summary>
+    SmartLaunch,
+
+    /// <summary>A SMART launch came back from the EHR: the patient matched or created and the clinician signed in, or refused.</summary>
+    SmartSignIn,
 }

@@ -26,6 +26,11 @@ internal sealed class DatabaseOptionsSetup(IConfiguration configuration) : IPost
             return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:SqliteSynchronous must be 'normal' or 'full'.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ReadReplicaConnectionString) && options.Provider != DatabaseProvider.Postgres)
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ReadReplicaConnectionString needs the provider 'postgres' (a streaming standby of the primary); SQLite has no replicas.");
+        }
+
         return string.IsNullOrWhiteSpace(options.ConnectionString)
             ? ValidateOptionsResult.Fail($"{DatabaseOptions.Section}:ConnectionString is required when the provider is '{options.Provider}'.")
             : ValidateOptionsResult.Success;

@@ -3,9 +3,11 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Audit;
+using KneeSpine.Store.BulkExport;
 using KneeSpine.Store.CdsHooks;
 using KneeSpine.Store.Notifications;
 using KneeSpine.Store.Patients;
+using KneeSpine.Store.Reports;
 using KneeSpine.Store.Tokens;
 using KneeSpine.Store.Worklist;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -39,8 +41,33 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>The outcomes report's flat copy of each current assessment (ADR-130).</summary>
+    public DbSet<ReportRow> ReportRows => Set<ReportRow>();
+
+    public DbSet<ReportFinding> ReportFindings => Set<ReportFinding>();
+
+    public DbSet<BulkExportJob> BulkExportJobs => Set<BulkExportJob>();
+
+    public DbSet<BulkExportFile> BulkExportFiles => Set<BulkExportFile>();
+
+    public DbSet<BulkExportChunk> BulkExportChunks => Set<BulkExportChunk>();
+
+    public DbSet<PatientIdentifier> PatientIdentifiers => Set<PatientIdentifier>();
+
     /// <summary>Append-only: add events through <see cref="AuditWriter"/>; a change or delete is refused.</summary>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>
+    /// Runs a write that bypasses <c>SaveChanges</c> (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) under the same
+    /// one-writer discipline as <c>SaveChanges</c> (ADR-059): on SQLite it waits for the file's write gate, so it never meets
+    /// SQLite's lock and the library's 150 ms retry. Never call <c>SaveChanges</c> inside <paramref name="write"/>: the gate
+    /// is not re-entrant.
+    /// </summary>
+    public virtual Task<T> WriteAsync<T>(Func<CancellationToken, Task<T>> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return write(cancellationToken);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -85,6 +112,7 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        BulkExportModel.Configure(builder);
 
         builder.Entity<Patient>(patient =>
         {
@@ -97,6 +125,17 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             patient.Property(p => p.Email).HasMaxLength(320);
             patient.Property(p => p.Phone).HasMaxLength(40);
             patient.HasIndex(p => p.Name);
+        });
+
+        builder.Entity<PatientIdentifier>(identifier =>
+        {
+            identifier.HasOne(i => i.Patient).WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Cascade);
+            // One system and value name one patient; a second launch finds the first one's patient.
+            identifier.HasIndex(i => new { i.System, i.Value }).IsUnique();
+            identifier.HasIndex(i => i.PatientId);
+            identifier.Property(i => i.System).HasMaxLength(PatientIdentifier.Limits.System);
+            identifier.Property(i => i.Value).HasMaxLength(PatientIdentifier.Limits.Value);
+            identifier.Property(i => i.Source).HasMaxLength(PatientIdentifier.Limits.Source);
         });
 
         builder.Entity<KneeSpineUser>(user =>
@@ -115,6 +154,7 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             assessment.Property(a => a.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
             assessment.Property(a => a.KnowledgeBaseVersion).HasMaxLength(32);
             assessment.Property(a => a.CreatedBy).HasMaxLength(256);
+            assessment.Property(a => a.EditReason).HasMaxLength(Assessment.Limits.EditReason);
         });
 
         builder.Entity<WorklistItem>(item =>
@@ -148,6 +188,28 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
             message.HasIndex(m => m.WorklistItemId);
             message.HasIndex(m => m.PatientId);
+        });
+
+        builder.Entity<ReportRow>(row =>
+        {
+            row.HasKey(r => r.SeriesId);
+            row.Property(r => r.Sex).HasConversion(new CodeConverter<Sex>()).HasMaxLength(32);
+            row.Property(r => r.Anesthesia).HasConversion(new CodeConverter<Anesthesia>()).HasMaxLength(32);
+            row.Property(r => r.Procedure).HasConversion(new CodeConverter<SurgeryProcedure>()).HasMaxLength(32);
+            row.Property(r => r.Side).HasConversion(new CodeConverter<SurgerySide>()).HasMaxLength(32);
+            row.Property(r => r.Triage).HasConversion(new CodeConverter<TriageLevel>()).HasMaxLength(32);
+            // Reports filter on the surgery date first; follow-up completion asks for each patient's latest assessment.
+            row.HasIndex(r => r.SurgeryDate);
+            row.HasIndex(r => new { r.PatientId, r.AssessedOn });
+            row.HasIndex(r => r.StoredAt);
+        });
+
+        builder.Entity<ReportFinding>(finding =>
+        {
+            finding.HasKey(f => new { f.SeriesId, f.Kind, f.FindingId });
+            finding.Property(f => f.Kind).HasConversion(new CodeConverter<ReportFindingKind>()).HasMaxLength(16);
+            finding.Property(f => f.FindingId).HasMaxLength(64);
+            finding.HasOne<ReportRow>().WithMany().HasForeignKey(f => f.SeriesId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<PersonalAccessToken>(token =>

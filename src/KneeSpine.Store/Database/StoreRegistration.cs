@@ -31,6 +31,7 @@ public static class StoreRegistration
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<PostgresKneeSpineDbContext>()
                 : sp.GetRequiredService<SqliteKneeSpineDbContext>());
+        services.AddScoped<ReadStore>();
         services.AddScoped<DatabaseMigrator>();
         // One writer for the process, so concurrent requests' events share a transaction (ADR-060). Each batch
         // borrows a pooled context through a scope of its own.

@@ -12,6 +12,16 @@ public static class AccountsRegistration
     /// <summary>The scheme every request is authenticated with: a bearer token when one is sent, else the sign-in cookie.</summary>
     public const string Scheme = "KneeSpine";
 
+    /// <summary>
+    /// How often a cookie session is checked against the stored account (Identity's security stamp): a disabled
+    /// account, a changed role or a new password reaches open sessions within this time. Identity's default is 30
+    /// minutes; a minute costs one account lookup per session per minute.
+    /// </summary>
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a password reset link made by an admin works (it also stops working once used).</summary>
+    public static readonly TimeSpan PasswordResetLifetime = TimeSpan.FromHours(24);
+
     private static readonly string[] MachinePaths = ["/api", "/fhir", "/cds-services"];
 
     public static IHostApplicationBuilder AddKneeSpineAccounts(this IHostApplicationBuilder builder)
@@ -34,8 +44,11 @@ public static class AccountsRegistration
             })
             .AddEntityFrameworkStores<KneeSpineDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<KneeSpineSignInManager>()
             .AddClaimsPrincipalFactory<KneeSpineClaimsPrincipalFactory>();
 
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionCheckInterval);
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordResetLifetime);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -78,6 +91,12 @@ public static class AccountsRegistration
         if (IsMachinePath(context.Request.Path))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                // RFC 9110 15.5.2: a 401 names a scheme; machines authenticate with a bearer token.
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
         }
         else
         {

@@ -5,6 +5,7 @@ using KneeSpine.Engine.Results;
 using KneeSpine.Store.Assessments;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Reports;
 using KneeSpine.Web.Worklist;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,11 +36,15 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     /// <summary>Stores an edit of <paramref name="assessmentId"/> as its next version; null when the patient has no such assessment. Only the current version can be edited.</summary>
     public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, CancellationToken cancellationToken = default) =>
-        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, cancellationToken);
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, editReason: null, cancellationToken);
+
+    /// <summary>Stores the next version with the clinician's reason for the edit (the clinic pages require one).</summary>
+    public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, ReadOnlyMemory<byte> inputJson, string createdBy, string? editReason, CancellationToken cancellationToken) =>
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(inputJson.Span), createdBy, editReason, cancellationToken);
 
     /// <summary>Stores an edit built in code (a web form) as the next version; null when the patient has no such assessment.</summary>
     public Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, AssessmentInput input, string createdBy, CancellationToken cancellationToken = default) =>
-        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, cancellationToken);
+        ReviseAsync(patientId, assessmentId, () => evaluation.Evaluate(input), createdBy, editReason: null, cancellationToken);
 
     /// <summary>The patient's current assessments (latest version of each), oldest assessment date first.</summary>
     public async Task<IReadOnlyList<AssessmentResponse>> ListCurrentAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -77,15 +82,16 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         return ToResponse(row, isCurrent, withInput: true);
     }
 
-    private async Task<RecordOutcome?> ReviseAsync(Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, CancellationToken cancellationToken)
+    private async Task<RecordOutcome?> ReviseAsync(
+        Guid patientId, Guid assessmentId, Func<EvaluationOutcome> evaluate, string createdBy, string? editReason, CancellationToken cancellationToken)
     {
         var previous = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == assessmentId && a.PatientId == patientId, cancellationToken).ConfigureAwait(false);
-        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken).ConfigureAwait(false);
+        return previous is null ? null : await StoreAsync(patientId, evaluate(), previous, createdBy, cancellationToken, editReason: editReason).ConfigureAwait(false);
     }
 
     private async Task<RecordOutcome> StoreAsync(
         Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken,
-        Guid? id = null, DateTimeOffset? recordedAt = null)
+        Guid? id = null, DateTimeOffset? recordedAt = null, string? editReason = null)
     {
         if (!outcome.IsValid)
         {
@@ -105,7 +111,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, cancellationToken).ConfigureAwait(false);
+            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, editReason, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -115,7 +121,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     private async Task<RecordOutcome> StoreOpenAsync(
         Guid patientId, AssessmentInput input, AssessmentResult result, DateTimeOffset now, Assessment? previous, string createdBy,
-        Guid? id, DateTimeOffset? recordedAt, CancellationToken cancellationToken)
+        Guid? id, DateTimeOffset? recordedAt, string? editReason, CancellationToken cancellationToken)
     {
         // One round trip: the patient (tracked, its surgery details may change) and whether a current assessment other
         // than the one being replaced is dated later (then the patient keeps that one's details). "Later" rather than
@@ -141,36 +147,21 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
             return RecordOutcome.Conflicted("This version has already been replaced by a newer one; edit the current version.");
         }
 
-        var assessment = new Assessment
-        {
-            Id = id ?? Guid.CreateVersion7(now),
-            PatientId = patientId,
-            SeriesId = previous?.SeriesId ?? id ?? Guid.CreateVersion7(now),
-            Version = (previous?.Version ?? 0) + 1,
-            SupersedesId = previous?.Id,
-            AssessedOn = input.AssessedOn,
-            DaysSinceSurgery = result.DaysSinceSurgery,
-            Triage = result.Triage.Level,
-            BackPainNow = input.BackPain.IntensityNow.Value,
-            KneePainNow = input.Knee?.PainNow?.Value,
-            KnowledgeBaseVersion = result.KnowledgeBaseVersion,
-            InputJson = AssessmentInputJson.ToJson(input),
-            ResultJson = AssessmentResultJson.ToJson(result),
-            CreatedAt = recordedAt ?? now,
-            CreatedBy = createdBy,
-        };
+        // A first version's id is its series id too, so the FHIR id (the series, ADR-122) is the id the API answered.
+        var newId = id ?? Guid.CreateVersion7(now);
+        var assessment = NewRow(newId, patientId, previous?.SeriesId ?? newId, input, result, recordedAt ?? now, createdBy);
+        assessment.Version = (previous?.Version ?? 0) + 1;
+        assessment.SupersedesId = previous?.Id;
+        assessment.EditReason = previous is null ? null : editReason;
         db.Assessments.Add(assessment);
+        await ReportRowWriter.StageAsync(db, assessment, input, result, patient, cancellationToken).ConfigureAwait(false);
         // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.
         // An import (the only caller that brings its own recording time) opens none.
         var item = recordedAt is null ? worklist.Open(db, assessment, result, now) : null;
 
         if (!found.HasLater)
         {
-            // Side and procedure are optional answers: a follow-up that leaves them out does not erase what is known.
-            patient.SurgeryDate = input.Surgery.Date;
-            patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
-            patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
-            patient.Anesthesia = input.Surgery.Anesthesia;
+            TakeSurgeryDetails(patient, input);
         }
 
         try
@@ -189,6 +180,35 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         }
 
         return RecordOutcome.Stored(assessment);
+    }
+
+    /// <summary>A first version's row (callers set the version and what it supersedes for an edit); shared with bulk import.</summary>
+    internal static Assessment NewRow(Guid id, Guid patientId, Guid seriesId, AssessmentInput input, AssessmentResult result, DateTimeOffset createdAt, string createdBy) => new()
+    {
+        Id = id,
+        PatientId = patientId,
+        SeriesId = seriesId,
+        Version = 1,
+        AssessedOn = input.AssessedOn,
+        DaysSinceSurgery = result.DaysSinceSurgery,
+        Triage = result.Triage.Level,
+        BackPainNow = input.BackPain.IntensityNow.Value,
+        KneePainNow = input.Knee?.PainNow?.Value,
+        KnowledgeBaseVersion = result.KnowledgeBaseVersion,
+        InputJson = AssessmentInputJson.ToJson(input),
+        ResultJson = AssessmentResultJson.ToJson(result),
+        CreatedAt = createdAt,
+        CreatedBy = createdBy,
+    };
+
+    /// <summary>The patient's surgery details from its latest assessment; shared with bulk import.</summary>
+    internal static void TakeSurgeryDetails(Store.Patients.Patient patient, AssessmentInput input)
+    {
+        // Side and procedure are optional answers: a follow-up that leaves them out does not erase what is known.
+        patient.SurgeryDate = input.Surgery.Date;
+        patient.SurgerySide = input.Surgery.Side ?? patient.SurgerySide;
+        patient.SurgeryProcedure = input.Surgery.Procedure ?? patient.SurgeryProcedure;
+        patient.Anesthesia = input.Surgery.Anesthesia;
     }
 
     internal static AssessmentResponse ToResponse(Assessment a, bool isCurrent, bool withInput)

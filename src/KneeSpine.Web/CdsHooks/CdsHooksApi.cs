@@ -29,6 +29,7 @@ public static class CdsHooksApi
         builder.Services.AddScoped<CdsJwtValidator>();
         builder.Services.AddScoped<CdsServiceHandler>();
         builder.Services.AddScoped<CdsFeedbackStore>();
+        builder.Services.AddHostedService<CdsTokenUsePurge>();
         return builder;
     }
 

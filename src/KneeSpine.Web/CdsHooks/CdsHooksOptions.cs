@@ -14,6 +14,9 @@ public sealed class CdsHooksOptions
     /// <summary>How long a call to an EHR's FHIR server (no prefetch) may take before the hook answers 412.</summary>
     public int FhirServerTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>How often the ids of expired JWTs are deleted, in the background (ADR-121).</summary>
+    public int PurgeEveryMinutes { get; set; } = 10;
+
     /// <summary>
     /// The public base URL (<c>https://kneespine.example.org</c>) when KneeSpine runs behind a proxy; the JWT <c>aud</c>
     /// is this plus the service path. Unset: the URL the request arrived on.

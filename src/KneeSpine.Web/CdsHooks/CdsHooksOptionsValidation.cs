@@ -18,6 +18,11 @@ internal sealed class CdsHooksOptionsValidation : IValidateOptions<CdsHooksOptio
             errors.Add($"{CdsHooksOptions.Section}:FhirServerTimeoutSeconds must be between 1 and 30.");
         }
 
+        if (options.PurgeEveryMinutes is < 1 or > 1440)
+        {
+            errors.Add($"{CdsHooksOptions.Section}:PurgeEveryMinutes must be between 1 and 1440.");
+        }
+
         for (var i = 0; i < options.Clients.Count; i++)
         {
             var client = options.Clients[i];

@@ -104,11 +104,10 @@ internal sealed class CdsJwtValidator(CdsClientKeys keys, KneeSpineDbContext db,
             : (null, "This JWT has been used before (jti replay).");
     }
 
-    /// <summary>Records the jti until the token expires; false when it was already there (a replay).</summary>
+    /// <summary>Records the jti until the token expires; false when it was already there (a replay). One insert, through the write gate.</summary>
     private async Task<bool> RememberAsync(string issuer, string jwtId, DateTime expires, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        await db.CdsTokenUses.Where(u => u.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // Expired ids are purged by CdsTokenUsePurge in the background; one still here is refused as a replay, and its token is expired anyway.
         if (await db.CdsTokenUses.AnyAsync(u => u.Issuer == issuer && u.JwtId == jwtId, cancellationToken).ConfigureAwait(false))
         {
             return false;

@@ -7,6 +7,7 @@ using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Fhir;
+using KneeSpine.Web.Smart;
 using Microsoft.Extensions.Options;
 using FhirJson = KneeSpine.Fhir.Serialization.FhirJson;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
@@ -24,6 +25,7 @@ internal sealed class CdsServiceHandler(
     EhrFhirServer ehrServer,
     CdsClientKeys clients,
     IOptions<CdsHooksOptions> options,
+    IOptions<SmartOptions> smart,
     ILogger<CdsServiceHandler> logger)
 {
     private const int MaxRequestBytes = 1024 * 1024;
@@ -64,7 +66,7 @@ internal sealed class CdsServiceHandler(
                 return Invalid("context.patientId", "The patient-view context needs patientId.");
             }
 
-            var link = PatientLink(request, patientId);
+            var link = (PatientLink(request, patientId), SmartLaunchLink(request));
             if (root.TryGetProperty("prefetch", out var prefetch) && prefetch.ValueKind == JsonValueKind.Object
                 && prefetch.TryGetProperty(CdsServiceDiscovery.LatestAssessmentKey, out var latest) && latest.ValueKind == JsonValueKind.Object)
             {
@@ -109,7 +111,7 @@ internal sealed class CdsServiceHandler(
         }
     }
 
-    private IResult FromResponse(QuestionnaireResponse? response, Uri link)
+    private IResult FromResponse(QuestionnaireResponse? response, (Uri Patient, Uri? Smart) link)
     {
         if (response is null)
         {
@@ -128,9 +130,9 @@ internal sealed class CdsServiceHandler(
             : new CdsJsonResult(FhirJson.Serialize(FhirStoredEndpoints.ToOutcome(outcome.Errors)), StatusCodes.Status400BadRequest);
     }
 
-    private static CdsJsonResult Cards(AssessmentResult? result, Uri link)
+    private static CdsJsonResult Cards(AssessmentResult? result, (Uri Patient, Uri? Smart) link)
     {
-        var response = result is null ? new Hl7.Fhir.Model.CdsHooks.Response { Cards = [] } : CdsCardBuilder.Default.BuildResponse(result, link);
+        var response = result is null ? new Hl7.Fhir.Model.CdsHooks.Response { Cards = [] } : CdsCardBuilder.Default.BuildResponse(result, link.Patient, link.Smart);
         foreach (var card in response.Cards ?? [])
         {
             // Feedback names the card by uuid (CDS Hooks 2.0).
@@ -147,6 +149,19 @@ internal sealed class CdsServiceHandler(
     {
         var root = options.Value.PublicBaseUrl?.AbsoluteUri.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
         return new Uri(Guid.TryParse(patientId, CultureInfo.InvariantCulture, out var id) ? $"{root}/patients/{id}" : root + "/");
+    }
+
+    /// <summary>KneeSpine's SMART launch URL for a <c>smart</c> card link; null when no EHR is set up to launch it.</summary>
+    private Uri? SmartLaunchLink(HttpRequest request)
+    {
+        if (smart.Value.Ehrs.Count == 0)
+        {
+            return null;
+        }
+
+        var root = smart.Value.PublicBaseUrl?.AbsoluteUri.TrimEnd('/') ?? options.Value.PublicBaseUrl?.AbsoluteUri.TrimEnd('/')
+            ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return new Uri(root + "/smart/launch");
     }
 
     private static string? AccessToken(JsonElement root) =>

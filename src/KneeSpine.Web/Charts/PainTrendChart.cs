@@ -19,7 +19,7 @@ public static class PainTrendChart
     public const double Width = 600;
 
     /// <summary>Height of the SVG canvas in user units.</summary>
-    public const double Height = 340;
+    public const double Height = 360;
 
     /// <summary>Back-pain colour (dark blue; 8.6:1 on white).</summary>
     public const string BackColour = "#1d4f91";
@@ -36,9 +36,15 @@ public static class PainTrendChart
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Lays out <paramref name="points"/> on the standard canvas.</summary>
+    /// <summary>
+    /// The least distance between two assessments' marks in chart units: a marker, its change triangle and a
+    /// two-character label at the phone font size (site.css, "Pain chart") side by side without touching.
+    /// </summary>
+    public const double MarkGap = 44;
+
+    /// <summary>Lays out <paramref name="points"/> on the standard canvas (legend in two rows above the plot).</summary>
     public static PainTrendLayout Layout(IEnumerable<PainPoint> points) =>
-        PainTrendLayout.Create(points, left: 56, top: 56, right: Width - 20, bottom: Height - 56);
+        PainTrendLayout.Create(points, left: 64, top: 76, right: Width - 24, bottom: Height - 56, MarkGap);
 
     /// <summary>The whole figure: chart, then the table of the same data.</summary>
     /// <param name="points">The assessments to show.</param>
@@ -134,7 +140,7 @@ public static class PainTrendChart
         svg.Add(Line(layout.PlotLeft, layout.PlotBottom, layout.PlotRight, layout.PlotBottom, "#333", 1.5));
         svg.Add(Text((layout.PlotLeft + layout.PlotRight) / 2, Height - 8, "Days since surgery", "middle"));
         svg.Add(new XElement(Svg + "text",
-            new XAttribute("transform", $"translate(16 {F((layout.PlotTop + layout.PlotBottom) / 2)}) rotate(-90)"),
+            new XAttribute("transform", $"translate(20 {F((layout.PlotTop + layout.PlotBottom) / 2)}) rotate(-90)"),
             new XAttribute("text-anchor", "middle"),
             "Pain (0-10)"));
 
@@ -143,19 +149,20 @@ public static class PainTrendChart
         return svg;
     }
 
+    // Two rows, spaced for the larger phone font (site.css sets the chart's font size per screen width).
     private static IEnumerable<XElement> Legend()
     {
         yield return new XElement(Svg + "g",
             new XAttribute("class", "legend"),
-            Line(56, 20, 84, 20, BackColour, 3),
-            Marker(70, 20, BackColour, square: false),
-            Text(92, 25, "Back pain", "start"),
-            Line(196, 20, 224, 20, KneeColour, 3, dashed: true),
-            Marker(210, 20, KneeColour, square: true),
-            Text(232, 25, "Knee pain", "start"),
-            Triangle(344, 20, up: true, WorseColour),
-            Triangle(362, 22, up: false, BetterColour),
-            Text(376, 25, "Important change", "start"));
+            Line(24, 20, 52, 20, BackColour, 3),
+            Marker(38, 20, BackColour, square: false),
+            Text(60, 27, "Back pain", "start"),
+            Line(236, 20, 264, 20, KneeColour, 3, dashed: true),
+            Marker(250, 20, KneeColour, square: true),
+            Text(272, 27, "Knee pain", "start"),
+            Triangle(30, 50, up: true, WorseColour),
+            Triangle(48, 52, up: false, BetterColour),
+            Text(60, 57, "Important change", "start"));
     }
 
     private static XElement Series(IReadOnlyList<ChartMark> marks, string colour, bool dashed, bool square, string name)
@@ -263,7 +270,7 @@ public static class PainTrendChart
             new XAttribute("class", "data-table"),
             new XAttribute("id", id + "-table"),
             new XAttribute("aria-describedby", id + "-note"),
-            new XElement("caption", "Pain scores by assessment"),
+            new XElement("caption", new XAttribute("id", id + "-table-caption"), "Pain scores by assessment"),
             new XElement("thead", new XElement("tr",
                 Header("Date"), Header("Days since surgery"), Header("Back pain"), Header("Back pain change"),
                 Header("Knee pain"), Header("Knee pain change"))),
@@ -273,7 +280,13 @@ public static class PainTrendChart
                 new XAttribute("class", "chart-note"),
                 new XAttribute("id", id + "-note"),
                 "0 is no pain, 10 is the worst imaginable. An important change is 2 points or 30% of the earlier score."),
-            new XElement("div", new XAttribute("class", "table-scroll"), table));
+            // A region that can scroll must be reachable by keyboard (axe scrollable-region-focusable).
+            new XElement("div",
+                new XAttribute("class", "table-scroll"),
+                new XAttribute("tabindex", "0"),
+                new XAttribute("role", "region"),
+                new XAttribute("aria-labelledby", id + "-table-caption"),
+                table));
     }
 
     private static XElement Header(string text) => new("th", new XAttribute("scope", "col"), text);

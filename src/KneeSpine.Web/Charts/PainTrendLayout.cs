@@ -16,7 +16,7 @@ public sealed class PainTrendLayout
     private static readonly int[] DayStepChoices = [1, 2, 7, 14, 28, 56, 91, 182, 364];
     private const int MaxXTicks = 8;
 
-    private PainTrendLayout(double left, double top, double right, double bottom, int maxDay, IReadOnlyList<PainPoint> points)
+    private PainTrendLayout(double left, double top, double right, double bottom, int maxDay, IReadOnlyList<PainPoint> points, double minGap)
     {
         PlotLeft = left;
         PlotTop = top;
@@ -27,8 +27,9 @@ public sealed class PainTrendLayout
         var step = DayStepChoices.FirstOrDefault(s => maxDay / s <= MaxXTicks, DayStepChoices[^1]);
         XTicks = [.. Enumerable.Range(0, (maxDay / step) + 1).Select(i => new ChartTick(i * step, XFor(i * step)))];
         YTicks = [.. Enumerable.Range(0, (PainScore.Max / 2) + 1).Select(i => new ChartTick(i * 2, YFor(i * 2)))];
-        BackPain = Marks(points.Select(p => (p, (PainScore?)p.BackPain)));
-        KneePain = Marks(points.Select(p => (p, p.KneePain)));
+        var xs = Spread([.. points.Select(p => XFor(p.DaysSinceSurgery))], left, right, minGap);
+        BackPain = Marks(points.Select((p, i) => (p, (PainScore?)p.BackPain, xs[i])));
+        KneePain = Marks(points.Select((p, i) => (p, p.KneePain, xs[i])));
     }
 
     /// <summary>Left edge of the plot area.</summary>
@@ -67,7 +68,12 @@ public sealed class PainTrendLayout
     /// <param name="top">Top edge of the plot area.</param>
     /// <param name="right">Right edge of the plot area.</param>
     /// <param name="bottom">Bottom edge of the plot area.</param>
-    public static PainTrendLayout Create(IEnumerable<PainPoint> points, double left, double top, double right, double bottom)
+    /// <param name="minGap">
+    /// The least horizontal distance between two assessments' marks. Assessments on the same day (or days too close
+    /// to tell apart) are moved sideways just enough to keep their marks and change labels apart; the table keeps
+    /// the exact days.
+    /// </param>
+    public static PainTrendLayout Create(IEnumerable<PainPoint> points, double left, double top, double right, double bottom, double minGap = 0)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (right <= left || bottom <= top)
@@ -82,7 +88,7 @@ public sealed class PainTrendLayout
         }
 
         var lastDay = ordered.Length == 0 ? 0 : ordered[^1].DaysSinceSurgery;
-        return new PainTrendLayout(left, top, right, bottom, RoundUpDays(Math.Max(lastDay, 7)), ordered);
+        return new PainTrendLayout(left, top, right, bottom, RoundUpDays(Math.Max(lastDay, 7)), ordered, Math.Max(0, minGap));
     }
 
     /// <summary>Horizontal position of a day since surgery.</summary>
@@ -97,11 +103,39 @@ public sealed class PainTrendLayout
         return (lastDay + step - 1) / step * step;
     }
 
-    private ChartMark[] Marks(IEnumerable<(PainPoint Point, PainScore? Score)> scores)
+    /// <summary>
+    /// Moves sorted positions apart so neighbours are at least <paramref name="gap"/> apart, as little as possible and
+    /// inside [<paramref name="low"/>, <paramref name="high"/>]: first pushing right, then, where that ran past the
+    /// right edge, pulling back left. With more points than fit, the gap shrinks to what fits.
+    /// </summary>
+    internal static double[] Spread(double[] positions, double low, double high, double gap)
+    {
+        var xs = (double[])positions.Clone();
+        if (xs.Length < 2 || gap <= 0)
+        {
+            return xs;
+        }
+
+        gap = Math.Min(gap, (high - low) / (xs.Length - 1));
+        for (var i = 1; i < xs.Length; i++)
+        {
+            xs[i] = Math.Max(xs[i], xs[i - 1] + gap);
+        }
+
+        xs[^1] = Math.Min(xs[^1], high);
+        for (var i = xs.Length - 2; i >= 0; i--)
+        {
+            xs[i] = Math.Min(xs[i], xs[i + 1] - gap);
+        }
+
+        return xs;
+    }
+
+    private ChartMark[] Marks(IEnumerable<(PainPoint Point, PainScore? Score, double X)> scores)
     {
         var marks = new List<ChartMark>();
         PainScore? previous = null;
-        foreach (var (point, score) in scores)
+        foreach (var (point, score, x) in scores)
         {
             if (score is not { } current)
             {
@@ -110,7 +144,7 @@ public sealed class PainTrendLayout
 
             var delta = previous is { } p ? current.Value - p.Value : (int?)null;
             var change = previous is { } before ? ClinicallyImportantChange.Between(before, current) : PainChange.NotImportant;
-            marks.Add(new ChartMark(XFor(point.DaysSinceSurgery), YFor(current.Value), point, current.Value, delta, change));
+            marks.Add(new ChartMark(x, YFor(current.Value), point, current.Value, delta, change));
             previous = current;
         }
 

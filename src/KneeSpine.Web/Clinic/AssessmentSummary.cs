@@ -8,4 +8,4 @@ namespace KneeSpine.Web.Clinic;
 /// </summary>
 public sealed record AssessmentSummary(
     Guid Id, Guid SeriesId, int Version, DateOnly AssessedOn, int DaysSinceSurgery, TriageLevel Triage, int BackPainNow, int? KneePainNow,
-    DateTimeOffset CreatedAt, string CreatedBy, string KnowledgeBaseVersion);
+    DateTimeOffset CreatedAt, string CreatedBy, string KnowledgeBaseVersion, string? EditReason = null);

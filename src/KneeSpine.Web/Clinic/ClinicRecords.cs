@@ -15,7 +15,7 @@ public sealed class ClinicRecords(KneeSpineDbContext db)
 {
     // Timelines and version lists read the summary columns only, never the JSON.
     private static readonly Expression<Func<Assessment, AssessmentSummary>> SummaryOf = a => new AssessmentSummary(
-        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy, a.KnowledgeBaseVersion);
+        a.Id, a.SeriesId, a.Version, a.AssessedOn, a.DaysSinceSurgery, a.Triage, a.BackPainNow, a.KneePainNow, a.CreatedAt, a.CreatedBy, a.KnowledgeBaseVersion, a.EditReason);
 
     /// <summary>The patient with every assessment version, or <see langword="null"/> when there is no such patient.</summary>
     public async Task<PatientRecord?> LoadAsync(Guid patientId, CancellationToken cancellationToken = default)

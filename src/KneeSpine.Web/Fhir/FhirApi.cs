@@ -2,10 +2,10 @@ using System.Security.Claims;
 using Hl7.Fhir.Model;
 using KneeSpine.Fhir.Assessments;
 using KneeSpine.Fhir.Questionnaires;
-using KneeSpine.Fhir.Terminology;
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.BulkExport;
 using KneeSpine.Web.Evaluate;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
@@ -20,6 +20,7 @@ public static class FhirApi
         builder.Services.AddSingleton(FhirAssessmentMapper.Default);
         builder.Services.AddScoped<Bulk.FhirBulkImport>();
         builder.Services.AddScoped<Bulk.FhirBulkExport>();
+        builder.Services.AddScoped<Bulk.FhirBulkReader>();
         // First in line: the problem details service asks its writers in registration order, and the default one would answer problem+json.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, FhirProblemDetailsWriter>());
         return builder;
@@ -34,45 +35,59 @@ public static class FhirApi
 
         fhir.MapGet("/metadata", Metadata).AllowAnonymous()
             .WithSummary("CapabilityStatement (FHIR 4.0.1)");
-        fhir.MapGet("/Questionnaire/{id}", Questionnaire).AllowAnonymous()
-            .WithSummary("The KneeSpine assessment Questionnaire (id kneespine-assessment)");
+        fhir.MapFhirConformance();
         fhir.MapPost("/QuestionnaireResponse/$assess", AssessAsync).AllowAnonymous().RequireRateLimiting(EvaluateApi.RateLimitPolicy)
             .WithSummary("Evaluate a QuestionnaireResponse without storing it; answers a collection Bundle");
         fhir.MapPost("/QuestionnaireResponse", FhirStoredEndpoints.CreateResponseAsync).RequireAuthorization().Audited(AuditAction.AssessmentCreate)
             .WithSummary("Store a QuestionnaireResponse as an assessment of Patient/{id}");
-        fhir.MapGet("/QuestionnaireResponse/{id}", FhirStoredEndpoints.ReadResponseAsync).RequireAuthorization().Audited(AuditAction.AssessmentRead);
+        fhir.MapGet("/QuestionnaireResponse/{id}", FhirStoredEndpoints.ReadResponseAsync).RequireAuthorization().Audited(AuditAction.AssessmentRead)
+            .WithSummary("The current version of a stored assessment's answers (meta.versionId, ETag)");
+        fhir.MapGet("/QuestionnaireResponse/{id}/_history/{vid}", FhirStoredEndpoints.ReadVersionAsync).RequireAuthorization().Audited(AuditAction.AssessmentRead)
+            .WithSummary("One version of a stored assessment's answers (an edit is a new version)");
         fhir.MapGet("/QuestionnaireResponse", FhirStoredEndpoints.SearchResponsesAsync).RequireAuthorization().Audited(AuditAction.AssessmentList)
-            .WithSummary("Search by subject=Patient/{id}, newest first (_sort=-authored, _count)");
+            .WithSummary("Search by subject=Patient/{id}, newest first (_sort=-authored); _count is the page size");
         fhir.MapGet("/Patient/{id}", FhirStoredEndpoints.ReadPatientAsync).RequireAuthorization().Audited(AuditAction.PatientRead, "id");
-        fhir.MapGet("/Patient/{id}/$everything", FhirStoredEndpoints.EverythingAsync).RequireAuthorization().Audited(AuditAction.RecordRead, "id")
-            .WithSummary("The patient, the knee replacement and every current assessment's resources");
+        fhir.MapMethods("/Patient/{id}/$everything", [HttpMethods.Get, HttpMethods.Post], FhirStoredEndpoints.EverythingAsync)
+            .RequireAuthorization().Audited(AuditAction.RecordRead, "id")
+            .WithSummary("The patient, the knee replacement and every current assessment's resources (GET, or POST as clients call operations)");
         fhir.MapGet("/Procedure", FhirStoredEndpoints.SearchProceduresAsync).RequireAuthorization().Audited(AuditAction.PatientRead)
             .WithSummary("Search by patient: the knee replacement");
+        fhir.MapFhirDerivedReads();
         fhir.MapFhirAuditEvents();
         fhir.MapFhirTasks();
+        fhir.MapBulkExport();
         return app;
     }
 
-    internal static FhirResult Metadata(HttpRequest request, TimeProvider time) =>
-        new(FhirCapabilities.Build(
-            DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
-            typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            FhirStoredEndpoints.ServerBase(request)));
+    /// <summary>The software version the CapabilityStatement and OperationDefinition state.</summary>
+    internal static string SoftwareVersion { get; } = typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    internal static FhirResult Questionnaire(string id) =>
-        id == KneeSpineCodeSystems.QuestionnaireId
-            ? new FhirResult(AssessmentQuestionnaire.Build())
-            : FhirOutcomes.NotFound($"Questionnaire/{id} is not known; this server has only Questionnaire/{KneeSpineCodeSystems.QuestionnaireId}.");
+    internal static FhirResult Metadata(HttpRequest request, TimeProvider time) =>
+        new(FhirCapabilities.Build(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), SoftwareVersion, FhirStoredEndpoints.ServerBase(request)));
 
     internal static async Task<FhirResult> AssessAsync(HttpRequest request, AssessmentEvaluation evaluation, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
     {
-        var (response, error) = await FhirBody.ReadAsync<QuestionnaireResponse>(request, cancellationToken).ConfigureAwait(false);
+        var (body, error) = await FhirBody.ReadAsync<Resource>(request, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return error;
         }
 
-        var mapping = QuestionnaireResponseMapper.ToInput(response!);
+        // A bare QuestionnaireResponse, or Parameters with it as "response" (what HAPI's and Firely's clients send).
+        var response = body switch
+        {
+            QuestionnaireResponse bare => bare,
+            Parameters parameters => parameters.Parameter.Where(p => p.Name == AssessOperation.ResponseParameter).Select(p => p.Resource).OfType<QuestionnaireResponse>().FirstOrDefault(),
+            _ => null,
+        };
+        if (response is null)
+        {
+            return body is Parameters
+                ? FhirOutcomes.BadRequest($"$assess needs the QuestionnaireResponse as the parameter '{AssessOperation.ResponseParameter}'.", $"Parameters.parameter.where(name='{AssessOperation.ResponseParameter}')")
+                : FhirOutcomes.BadRequest($"$assess takes a QuestionnaireResponse, or Parameters with it as '{AssessOperation.ResponseParameter}'; got {body!.TypeName}.", body.TypeName);
+        }
+
+        var mapping = QuestionnaireResponseMapper.ToInput(response);
         if (!mapping.IsValid)
         {
             return new FhirResult(mapping.ToOperationOutcome(), StatusCodes.Status400BadRequest);
@@ -84,7 +99,7 @@ public static class FhirApi
             return new FhirResult(FhirStoredEndpoints.ToOutcome(outcome.Errors), StatusCodes.Status400BadRequest);
         }
 
-        return new FhirResult(mapper.ToAssessBundle(response!, outcome.Input!, outcome.Result!, patientReference: null));
+        return new FhirResult(mapper.ToAssessBundle(response, outcome.Input!, outcome.Result!, patientReference: null));
     }
 
     /// <summary>Whether <paramref name="user"/> may see <paramref name="patientId"/>; the caller then checks it exists.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
@@ -14,6 +13,12 @@ internal static class FhirAuditEndpoints
 
     public const int MaxCount = 1000;
 
+    /// <summary>
+    /// The newest event id the first page saw. Every search adds an event (the search is audited), so without it the
+    /// next page, counted newest first, would repeat the last one; the paging links carry it.
+    /// </summary>
+    public const string SnapshotParameter = "_snapshot";
+
     public static IEndpointRouteBuilder MapFhirAuditEvents(this IEndpointRouteBuilder fhir)
     {
         fhir.MapGet("/AuditEvent", SearchAsync).RequireAuthorization(Policies.Admin).Audited(AuditAction.AuditRead)
@@ -23,7 +28,7 @@ internal static class FhirAuditEndpoints
 
     internal static async Task<FhirResult> SearchAsync(HttpRequest request, KneeSpineDbContext db, CancellationToken cancellationToken)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "entity" or "date" or "_count" or "_format"));
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "entity" or "date" or "_count" or "_offset" or SnapshotParameter or "_format"));
         if (unknown is not null)
         {
             return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported on AuditEvent; see /fhir/metadata.", unknown);
@@ -58,18 +63,31 @@ internal static class FhirAuditEndpoints
             };
         }
 
-        var count = DefaultCount;
-        if (request.Query["_count"].ToString() is { Length: > 0 } countText
-            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > MaxCount))
+        var (page, pageError) = FhirPage.Read(request, DefaultCount, MaxCount);
+        if (pageError is not null)
         {
-            return FhirOutcomes.BadRequest($"_count must be a whole number from 0 to {MaxCount}.", "_count");
+            return pageError;
+        }
+
+        long snapshot;
+        if (request.Query[SnapshotParameter].ToString() is { Length: > 0 } snapshotText)
+        {
+            if (!long.TryParse(snapshotText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out snapshot))
+            {
+                return FhirOutcomes.BadRequest($"{SnapshotParameter} must be an audit event id, as the paging links give it.", SnapshotParameter);
+            }
+        }
+        else
+        {
+            snapshot = await db.AuditEvents.MaxAsync(e => (long?)e.Id, cancellationToken).ConfigureAwait(false) ?? 0;
         }
 
         request.HttpContext.Audit().PatientId = filter.PatientId;
-        var matching = db.AuditEvents.AsNoTracking().Matching(filter);
+        var matching = db.AuditEvents.AsNoTracking().Matching(filter).Where(e => e.Id <= snapshot);
         var total = await matching.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await matching.NewestFirst().Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new FhirResult(FhirStoredEndpoints.Searchset(FhirStoredEndpoints.ServerBase(request), rows.Select(AuditEntries.ToFhir), total));
+        var rows = await page!.Of(matching.NewestFirst()).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var bundle = page.Searchset(request, rows.Select(AuditEntries.ToFhir), total, (SnapshotParameter, snapshot.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new FhirResult(bundle);
     }
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;

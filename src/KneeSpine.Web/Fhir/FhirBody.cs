@@ -31,6 +31,27 @@ internal static class FhirBody
         return Parse<TResource>(body);
     }
 
+    /// <summary>As <see cref="ReadAsync{TResource}"/>, but an empty body is no resource and no error (an operation called by POST without parameters).</summary>
+    public static async Task<(TResource? Resource, FhirResult? Error)> ReadOptionalAsync<TResource>(HttpRequest request, CancellationToken cancellationToken)
+        where TResource : Resource
+    {
+        var body = await RequestBody.ReadAsync(request, RequestBody.MaxAssessmentBytes, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, FhirOutcomes.Result(StatusCodes.Status413PayloadTooLarge, IssueType.TooCostly,
+                $"A resource here is at most {RequestBody.MaxAssessmentBytes / 1024} KiB of JSON."));
+        }
+
+        if (IsEmpty(body))
+        {
+            return (null, null);
+        }
+
+        return FhirFormat.IsJsonBody(request)
+            ? Parse<TResource>(body)
+            : (null, FhirOutcomes.Result(StatusCodes.Status415UnsupportedMediaType, IssueType.NotSupported, "Send the parameters as application/fhir+json or application/json."));
+    }
+
     public static (TResource? Resource, FhirResult? Error) Parse<TResource>(ReadOnlySpan<byte> utf8Json)
         where TResource : Resource
     {
@@ -68,6 +89,39 @@ internal static class FhirBody
                 ? invalid.Message
                 : $"The body is not valid JSON for a {expected} resource.";
             return (null, FhirOutcomes.BadRequest(message, expected));
+        }
+    }
+
+    /// <summary>No body, <c>{}</c> or a Parameters resource with nothing in it: what clients post for an operation called without parameters.</summary>
+    private static bool IsEmpty(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || !reader.Read())
+            {
+                return false;
+            }
+
+            // {"resourceType": "Parameters"} alone: no parameters, though strict parsing calls the empty resource invalid.
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("resourceType"u8))
+            {
+                if (!reader.Read() || !reader.ValueTextEquals("Parameters"u8) || !reader.Read())
+                {
+                    return false;
+                }
+            }
+
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -20,7 +20,7 @@ internal sealed class FhirOutcomeMiddleware(RequestDelegate next, ILogger<FhirOu
             return;
         }
 
-        if (FhirFormat.ResponseMediaType(context.Request) is null)
+        if (FhirFormat.ResponseMediaType(context.Request) is null && !BulkExport.BulkExportEndpoints.IsFileDownload(context.Request))
         {
             await WriteAsync(context, StatusCodes.Status406NotAcceptable).ConfigureAwait(false);
             return;

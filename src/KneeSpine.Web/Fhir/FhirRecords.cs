@@ -27,10 +27,47 @@ public sealed class FhirRecords(KneeSpineDbContext db)
         return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(ToStored)];
     }
 
+    /// <summary>
+    /// The current assessments of several patients in one query (bulk export reads a page of patients at a time),
+    /// each patient's oldest first; with <paramref name="since"/>, only those recorded at or after it.
+    /// </summary>
+    public async Task<ILookup<Guid, StoredAssessment>> CurrentAssessmentsAsync(IReadOnlyCollection<Guid> patientIds, DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        var query = db.Assessments.AsNoTracking()
+            .Where(a => patientIds.Contains(a.PatientId) && !db.Assessments.Any(newer => newer.SupersedesId == a.Id));
+        var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Where(a => since is null || a.CreatedAt >= since)
+            .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .ToLookup(a => a.PatientId, ToStored);
+    }
+
     /// <summary>One stored assessment version with its patient id; null when unknown.</summary>
     public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindAssessmentAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var row = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : (row.PatientId, ToStored(row));
+    }
+
+    /// <summary>
+    /// The current version of the assessment whose FHIR id is <paramref name="id"/>: the series id, or (for records
+    /// stored before ids were series ids) the id of one of its versions.
+    /// </summary>
+    public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindCurrentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var series = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == id || a.Id == id)
+            .Select(a => a.SeriesId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var row = series == Guid.Empty ? null : await db.Assessments.AsNoTracking().Where(a => a.SeriesId == series)
+            .OrderByDescending(a => a.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return row is null ? null : (row.PatientId, ToStored(row));
+    }
+
+    /// <summary>Version <paramref name="version"/> of the assessment whose FHIR id is <paramref name="id"/> (as <see cref="FindCurrentAsync"/>).</summary>
+    public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindVersionAsync(Guid id, int version, CancellationToken cancellationToken = default)
+    {
+        var series = await db.Assessments.AsNoTracking().Where(a => a.SeriesId == id || a.Id == id)
+            .Select(a => a.SeriesId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var row = series == Guid.Empty ? null : await db.Assessments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.SeriesId == series && a.Version == version, cancellationToken).ConfigureAwait(false);
         return row is null ? null : (row.PatientId, ToStored(row));
     }
 
@@ -64,6 +101,12 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     private static StoredAssessment ToStored(Assessment row)
     {
         // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
-        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt);
+        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt)
+        {
+            // FHIR's logical id is the series: an edit is a new version of the same QuestionnaireResponse (ADR-122).
+            LogicalId = row.SeriesId.ToString(),
+            Version = row.Version,
+            ReceivedAt = row.CreatedAt,
+        };
     }
 }

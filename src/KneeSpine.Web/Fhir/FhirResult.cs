@@ -22,6 +22,17 @@ internal sealed class FhirResult(Resource resource, int statusCode = StatusCodes
             response.Headers.Location = location;
         }
 
+        // FHIR's versioning (3.1.0.5): the ETag is the weak version id, Last-Modified the server's time of that version.
+        if (Resource.Meta?.VersionId is { } version)
+        {
+            response.Headers.ETag = $"W/\"{version}\"";
+        }
+
+        if (Resource.Meta?.LastUpdated is { } updated)
+        {
+            response.Headers.LastModified = updated.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await JsonSerializer.SerializeAsync(response.Body, Resource, FhirJson.Options, httpContext.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -14,7 +14,10 @@ namespace KneeSpine.Web.Fhir;
 /// <summary>The /fhir interactions over stored records; storage goes through <see cref="AssessmentService"/> like /api/v1.</summary>
 internal static class FhirStoredEndpoints
 {
-    private const int MaxCount = 100;
+    /// <summary>The page size of a QuestionnaireResponse search without <c>_count</c>, and its maximum.</summary>
+    public const int DefaultCount = 20;
+
+    public const int MaxCount = 100;
 
     public static async Task<FhirResult> CreateResponseAsync(
         HttpRequest request, ClaimsPrincipal user, AssessmentService assessments, FhirRecords records, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
@@ -59,15 +62,36 @@ internal static class FhirStoredEndpoints
 
         var found = await records.FindAssessmentAsync(stored.Id, cancellationToken).ConfigureAwait(false);
         var resource = mapper.ToResources(found!.Value.Assessment, "Patient/" + patientId, ServerBase(request)).Response;
-        return new FhirResult(resource, StatusCodes.Status201Created, $"{FhirOutcomeMiddleware.Prefix}/QuestionnaireResponse/{stored.Id}");
+        return new FhirResult(resource, StatusCodes.Status201Created, VersionUrl(request, resource));
     }
+
+    /// <summary>The absolute URL of this version of <paramref name="resource"/> (<c>.../QuestionnaireResponse/{id}/_history/{vid}</c>).</summary>
+    internal static string VersionUrl(HttpRequest request, Resource resource) =>
+        $"{ServerBase(request).AbsoluteUri}{resource.TypeName}/{resource.Id}/_history/{resource.Meta!.VersionId}";
 
     public static async Task<FhirResult> ReadResponseAsync(
         string id, HttpRequest request, ClaimsPrincipal user, FhirRecords records, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
     {
         var found = Guid.TryParse(id, CultureInfo.InvariantCulture, out var assessmentId)
-            ? await records.FindAssessmentAsync(assessmentId, cancellationToken).ConfigureAwait(false)
+            ? await records.FindCurrentAsync(assessmentId, cancellationToken).ConfigureAwait(false)
             : null;
+        return Answer(id, request, user, found, mapper);
+    }
+
+    /// <summary><c>GET /fhir/QuestionnaireResponse/{id}/_history/{vid}</c>: one version of a stored assessment (an edit is a new version).</summary>
+    public static async Task<FhirResult> ReadVersionAsync(
+        string id, string vid, HttpRequest request, ClaimsPrincipal user, FhirRecords records, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
+    {
+        var found = Guid.TryParse(id, CultureInfo.InvariantCulture, out var assessmentId)
+            && int.TryParse(vid, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? await records.FindVersionAsync(assessmentId, version, cancellationToken).ConfigureAwait(false)
+            : null;
+        return Answer($"{id}/_history/{vid}", request, user, found, mapper);
+    }
+
+    private static FhirResult Answer(
+        string id, HttpRequest request, ClaimsPrincipal user, (Guid PatientId, StoredAssessment Assessment)? found, FhirAssessmentMapper mapper)
+    {
         // Another patient's response is "not found" for a patient account: its existence is not theirs to know.
         if (found is not { } hit || !user.CanAccessPatient(hit.PatientId))
         {
@@ -87,7 +111,7 @@ internal static class FhirStoredEndpoints
     public static async Task<FhirResult> SearchResponsesAsync(
         HttpRequest request, ClaimsPrincipal user, FhirRecords records, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("subject" or "patient" or "_sort" or "_count" or "questionnaire" or "_format"));
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("subject" or "patient" or "_sort" or "_count" or "_offset" or "questionnaire" or "_format"));
         if (unknown is not null)
         {
             return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported; see /fhir/metadata.", unknown);
@@ -99,11 +123,10 @@ internal static class FhirStoredEndpoints
             return FhirOutcomes.BadRequest("Only _sort=-authored (newest first) is supported.", "_sort");
         }
 
-        var count = MaxCount;
-        if (request.Query["_count"].ToString() is { Length: > 0 } countText
-            && (!int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count > MaxCount))
+        var (page, pageError) = FhirPage.Read(request, DefaultCount, MaxCount);
+        if (pageError is not null)
         {
-            return FhirOutcomes.BadRequest($"_count must be a whole number from 0 to {MaxCount}.", "_count");
+            return pageError;
         }
 
         var (patient, error) = await SearchedPatientAsync(request, user, records, request.Query.ContainsKey("subject") ? "subject" : "patient", cancellationToken).ConfigureAwait(false);
@@ -117,21 +140,27 @@ internal static class FhirStoredEndpoints
         var answersOurs = questionnaire.Length == 0
             || questionnaire == KneeSpine.Fhir.Terminology.KneeSpineCodeSystems.QuestionnaireUrl || questionnaire == AssessmentQuestionnaire.VersionedCanonical;
         var serverBase = ServerBase(request);
-        var responses = patient is null || !answersOurs
+        var matches = patient is null || !answersOurs
             ? []
             : (await records.CurrentAssessmentsAsync(patient.Value, cancellationToken).ConfigureAwait(false))
                 .OrderByDescending(a => a.Input.AssessedOn).ThenByDescending(a => a.Authored)
-                .Select(a => (Resource)mapper.ToResources(a, "Patient/" + patient.Value, serverBase).Response)
                 .ToList();
-        return new FhirResult(Searchset(serverBase, responses.Take(count), responses.Count));
+        var responses = page!.Of(matches).Select(a => (Resource)mapper.ToResources(a, "Patient/" + patient!.Value, serverBase).Response);
+        return new FhirResult(page.Searchset(request, responses, matches.Count));
     }
 
     public static async Task<FhirResult> SearchProceduresAsync(HttpRequest request, ClaimsPrincipal user, FhirRecords records, CancellationToken cancellationToken)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "subject" or "code" or "_format"));
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "subject" or "code" or "_count" or "_offset" or "_format"));
         if (unknown is not null)
         {
             return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported; see /fhir/metadata.", unknown);
+        }
+
+        var (page, pageError) = FhirPage.Read(request, DefaultCount, MaxCount);
+        if (pageError is not null)
+        {
+            return pageError;
         }
 
         var (patientId, error) = await SearchedPatientAsync(request, user, records, request.Query.ContainsKey("patient") ? "patient" : "subject", cancellationToken).ConfigureAwait(false);
@@ -151,7 +180,7 @@ internal static class FhirStoredEndpoints
             }
         }
 
-        return new FhirResult(Searchset(ServerBase(request), procedures, procedures.Count));
+        return new FhirResult(page!.Searchset(request, page.Of(procedures), procedures.Count));
     }
 
     public static async Task<FhirResult> ReadPatientAsync(string id, ClaimsPrincipal user, FhirRecords records, CancellationToken cancellationToken)
@@ -166,7 +195,7 @@ internal static class FhirStoredEndpoints
         // start, end, _since, _type and _count are not implemented: ignoring one would answer more than was asked (ADR-044).
         if (request.Query.Keys.FirstOrDefault(k => k != "_format") is { } unsupported)
         {
-            return FhirOutcomes.BadRequest($"Parameter '{unsupported}' of $everything is not supported: the operation returns the whole record.", unsupported);
+            return Unsupported(unsupported);
         }
 
         var (patient, error) = await PatientAsync(id, user, records, cancellationToken).ConfigureAwait(false);
@@ -175,10 +204,30 @@ internal static class FhirStoredEndpoints
             return error;
         }
 
+        // POST carries the parameters in a Parameters resource (FHIR R4 operations, 3.1.0.1.2); none is supported, an empty body is fine.
+        if (HttpMethods.IsPost(request.Method))
+        {
+            var (parameters, bodyError) = await FhirBody.ReadOptionalAsync<Parameters>(request, cancellationToken).ConfigureAwait(false);
+            if (bodyError is not null)
+            {
+                return bodyError;
+            }
+
+            if (parameters?.Parameter.FirstOrDefault() is { } named)
+            {
+                return Unsupported(named.Name ?? "Parameters.parameter");
+            }
+        }
+
         var assessments = await records.CurrentAssessmentsAsync(patient!.Id, cancellationToken).ConfigureAwait(false);
         SurgeryRecord[] surgery = FhirRecords.Surgery(patient) is { } s ? [s] : [];
-        return new FhirResult(mapper.Everything(ServerBase(request), FhirRecords.ToDetails(patient), surgery, assessments));
+        var bundle = mapper.Everything(ServerBase(request), FhirRecords.ToDetails(patient), surgery, assessments);
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{ServerBase(request).AbsoluteUri}Patient/{patient.Id}/$everything" });
+        return new FhirResult(bundle);
     }
+
+    private static FhirResult Unsupported(string parameter) =>
+        FhirOutcomes.BadRequest($"Parameter '{parameter}' of $everything is not supported: the operation returns the whole record.", parameter);
 
     internal static OperationOutcome ToOutcome(IReadOnlyList<ValidationError> errors) => new()
     {
@@ -258,24 +307,5 @@ internal static class FhirStoredEndpoints
         }
 
         return (await records.FindPatientAsync(patientId, cancellationToken).ConfigureAwait(false) is null ? null : patientId, null);
-    }
-
-    internal static Bundle Searchset(Uri serverBase, IEnumerable<Resource> resources, int total)
-    {
-        var root = serverBase.AbsoluteUri.TrimEnd('/');
-        return new Bundle
-        {
-            Type = Bundle.BundleType.Searchset,
-            Total = total,
-            Entry =
-            [
-                .. resources.Select(r => new Bundle.EntryComponent
-                {
-                    FullUrl = $"{root}/{r.TypeName}/{r.Id}",
-                    Resource = r,
-                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-                }),
-            ],
-        };
     }
 }

@@ -39,7 +39,7 @@ internal static class FhirTaskEndpoints
 
     internal static async Task<FhirResult> SearchAsync(HttpRequest request, WorklistService worklist, CancellationToken cancellationToken)
     {
-        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "status" or "_format"));
+        var unknown = request.Query.Keys.FirstOrDefault(k => k is not ("patient" or "status" or "_count" or "_offset" or "_format"));
         if (unknown is not null)
         {
             return FhirOutcomes.BadRequest($"Search parameter '{unknown}' is not supported on Task; see /fhir/metadata.", unknown);
@@ -68,10 +68,16 @@ internal static class FhirTaskEndpoints
             return FhirOutcomes.BadRequest("status must be requested (open items) or completed (acknowledged items).", "status");
         }
 
+        var (page, pageError) = FhirPage.Read(request, FhirStoredEndpoints.DefaultCount, FhirStoredEndpoints.MaxCount);
+        if (pageError is not null)
+        {
+            return pageError;
+        }
+
         request.HttpContext.Audit().PatientId = patientId;
         var items = await worklist.ForPatientAsync(patientId, status.Value, cancellationToken).ConfigureAwait(false);
-        var tasks = items.Select(i => (Hl7.Fhir.Model.Resource)ToTask(i)).ToList();
-        return new FhirResult(FhirStoredEndpoints.Searchset(FhirStoredEndpoints.ServerBase(request), tasks, tasks.Count));
+        var tasks = page!.Of(items).Select(i => (Hl7.Fhir.Model.Resource)ToTask(i));
+        return new FhirResult(page.Searchset(request, tasks, items.Count));
     }
 
     private static Hl7.Fhir.Model.Task ToTask(WorklistItem item) => WorklistTaskMapper.ToTask(

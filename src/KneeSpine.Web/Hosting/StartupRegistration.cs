@@ -8,6 +8,7 @@ public static class StartupRegistration
     public static IHostApplicationBuilder AddKneeSpineStartup(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<CohortGenerator>();
         builder.Services.AddHostedService<StartupInitializer>();
         return builder;
     }

@@ -31,11 +31,11 @@ internal static class OutboxLeases
     /// <summary>Gives a message back after an attempt: only while this node still holds it.</summary>
     public static Task<int> ReleaseAsync(
         KneeSpineDbContext db, Guid id, string node, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, CancellationToken cancellationToken) =>
-        db.OutboxMessages.Where(m => m.Id == id && m.LeasedBy == node).ExecuteUpdateAsync(set =>
+        db.WriteAsync(token => db.OutboxMessages.Where(m => m.Id == id && m.LeasedBy == node).ExecuteUpdateAsync(set =>
         {
             set.SetProperty(m => m.LeasedBy, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null);
             outcome(set);
-        }, cancellationToken);
+        }, token), cancellationToken);
 
     private static async Task<Guid?> TakeWithRowLockAsync(
         KneeSpineDbContext db, string node, IReadOnlyCollection<OutboxMessageKind> kinds, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
@@ -74,9 +74,9 @@ internal static class OutboxLeases
                 return null;
             }
 
-            var updated = await db.OutboxMessages
+            var updated = await db.WriteAsync(token => db.OutboxMessages
                 .Where(m => m.Id == id && m.SentAt == null && (m.LeasedUntil == null || m.LeasedUntil <= now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeasedBy, node).SetProperty(m => m.LeasedUntil, until), cancellationToken)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeasedBy, node).SetProperty(m => m.LeasedUntil, until), token), cancellationToken)
                 .ConfigureAwait(false);
             if (updated == 1)
             {

@@ -60,6 +60,15 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, Fol
     /// <summary>Stores a patient; <paramref name="request"/> must have passed <see cref="Validate"/>.</summary>
     public async Task<Patient> CreateAsync(CreatePatientRequest request, string createdBy, CancellationToken cancellationToken = default)
     {
+        var patient = Build(request, createdBy);
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return patient;
+    }
+
+    /// <summary>A new patient, not yet stored, for callers that store it together with more rows (a SMART launch's identifier).</summary>
+    public Patient Build(CreatePatientRequest request, string createdBy)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (Validate(request).Count > 0)
         {
@@ -68,7 +77,7 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, Fol
 
         Code<Sex>.TryParse(request.Sex!, out var sex);
         var now = time.GetUtcNow();
-        var patient = new Patient
+        return new Patient
         {
             Id = Guid.CreateVersion7(now),
             Name = request.Name!.Trim(),
@@ -79,9 +88,6 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, Fol
             CreatedAt = now,
             CreatedBy = createdBy,
         };
-        db.Patients.Add(patient);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return patient;
     }
 
     public Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>

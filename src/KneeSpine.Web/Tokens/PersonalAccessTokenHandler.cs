@@ -36,15 +36,16 @@ internal sealed class PersonalAccessTokenHandler(
         }
 
         var token = Request.Headers.Authorization.ToString()[BearerPrefix.Length..].Trim();
-        var account = await tokens.FindAccountAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (account is null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
+        // Only what looks like a KneeSpine token is a token use. An EHR's CDS Hooks JWT is its filter's business: no
+        // query, and no "was not authenticated" information log on every CDS call (issue 13).
+        if (!token.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal))
         {
-            // Only what looks like a KneeSpine token is a token use; an EHR's CDS Hooks JWT is its filter's business.
-            if (!token.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal))
-            {
-                return AuthenticateResult.Fail("Not a KneeSpine personal access token.");
-            }
+            return AuthenticateResult.NoResult();
+        }
 
+        var account = await tokens.FindAccountAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        if (account is null || account.User.DisabledAt is not null || await users.IsLockedOutAsync(account.User).ConfigureAwait(false))
+        {
             var audit = Context.Audit();
             audit.TokenPresented = true;
             if (account is { } locked)
@@ -54,7 +55,8 @@ internal sealed class PersonalAccessTokenHandler(
                 audit.TokenId = locked.TokenId;
             }
 
-            audit.Deny(account is null ? "personal access token unknown, expired or revoked" : "account locked");
+            audit.Deny(account is null ? "personal access token unknown, expired or revoked"
+                : account.User.DisabledAt is not null ? "account disabled" : "account locked");
             return AuthenticateResult.Fail("Invalid, expired or revoked token.");
         }
 
@@ -68,7 +70,8 @@ internal sealed class PersonalAccessTokenHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
+        // RFC 6750: a request that carried a token is told it was refused; one without is told what to send.
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, HasBearerToken(Request) ? "Bearer error=\"invalid_token\"" : "Bearer");
         return Task.CompletedTask;
     }
 }

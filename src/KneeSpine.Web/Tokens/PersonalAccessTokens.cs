@@ -17,7 +17,10 @@ public sealed class PersonalAccessTokens(KneeSpineDbContext db, TimeProvider tim
     /// <summary>Marks KneeSpine tokens so secret scanners and people can recognise one.</summary>
     public const string TokenPrefix = "ksp_";
 
+    /// <summary>How long a token works unless its maker says otherwise, on the web and in <c>kneespine token create</c>.</summary>
     public const int DefaultLifetimeDays = 90;
+
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(DefaultLifetimeDays);
 
     public async Task<CreatedToken> CreateAsync(KneeSpineUser user, string name, TimeSpan? lifetime, CancellationToken cancellationToken = default)
     {

@@ -39,7 +39,4 @@ public static class WorklistDisplay
         var dayText = days == 1 ? "1 day" : string.Create(c, $"{days} days");
         return span.Hours == 0 ? dayText : string.Create(c, $"{dayText} {span.Hours} h");
     }
-
-    /// <summary>A UTC time as the clinic pages write it.</summary>
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

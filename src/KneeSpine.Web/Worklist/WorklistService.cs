@@ -112,14 +112,16 @@ public sealed class WorklistService(KneeSpineDbContext db, TimeProvider time, Op
 
         var now = time.GetUtcNow();
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        var changed = await db.WorklistItems
-            .Where(i => i.Id == id && i.AcknowledgedAt == null)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(i => i.AcknowledgedAt, now)
-                    .SetProperty(i => i.AcknowledgedBy, by)
-                    .SetProperty(i => i.Action, parsed)
-                    .SetProperty(i => i.Note, text),
+        var changed = await db.WriteAsync(
+                token => db.WorklistItems
+                    .Where(i => i.Id == id && i.AcknowledgedAt == null)
+                    .ExecuteUpdateAsync(
+                        set => set
+                            .SetProperty(i => i.AcknowledgedAt, now)
+                            .SetProperty(i => i.AcknowledgedBy, by)
+                            .SetProperty(i => i.Action, parsed)
+                            .SetProperty(i => i.Note, text),
+                        token),
                 cancellationToken)
             .ConfigureAwait(false);
         if (changed > 0)

@@ -12,7 +12,7 @@ namespace KneeSpine.BrowserTests.Infrastructure;
 /// The real app on Kestrel at 127.0.0.1 with a random free port, over a fresh SQLite database in a
 /// temporary data directory, with a fixed clock and a first admin account.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>
+public class BrowserApp : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@clinic.example";
     public const string Password = "correct horse battery staple";
@@ -22,8 +22,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("kneespine-browser-").FullName;
 
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
     public BrowserApp()
+        : this(new Dictionary<string, string?>())
     {
+    }
+
+    /// <summary>The app with extra configuration (for example a clinic's identity, or the demo patients).</summary>
+    protected BrowserApp(IReadOnlyDictionary<string, string?> settings)
+    {
+        this.settings = settings;
         UseKestrel();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -57,6 +66,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         builder.UseSetting("KneeSpine:DataDirectory", dataDirectory);
         builder.UseSetting("KNEESPINE_ADMIN_EMAIL", AdminEmail);
         builder.UseSetting("KNEESPINE_ADMIN_PASSWORD", Password);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
     }

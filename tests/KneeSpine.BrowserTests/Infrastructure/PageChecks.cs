@@ -25,6 +25,21 @@ public static class PageChecks
         Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide in a {widths[1]}px window.");
     }
 
+    /// <summary>axe and no sideways scrolling at a desk's (1366 px) and a phone's (390 px) width, a screenshot of each, and no console errors.</summary>
+    public static async Task AtDeskAndPhoneWidthsAsync(IPage page, string name)
+    {
+        foreach (var (width, suffix) in new[] { (1366, "-1366"), (390, "-390") })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await NoSeriousAccessibilityViolationsAsync(page);
+            await NoHorizontalOverflowAsync(page);
+            await Screenshots.SaveAsync(page, name + suffix);
+        }
+
+        NoConsoleErrors();
+        await page.SetViewportSizeAsync(1366, 900);
+    }
+
     private static string Describe(AxeResultItem violation) =>
         $"{violation.Id} ({violation.Impact}): {violation.Help} at " +
         string.Join(", ", violation.Nodes.Take(3).Select(n => n.Target.ToString()));

@@ -44,11 +44,23 @@ public static class Ui
         // Waits for the navigation to leave the login page, then for the signed-in page's own content: the browser's
         // "load" event alone was seen never to arrive in Playwright's view on a machine with load 20+.
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // On a phone the Sign out button is inside the folded menu: present, not yet visible.
+        await Assertions.Expect(page.Locator("form[action='/account/logout']").First).ToBeAttachedAsync();
+    }
+
+    /// <summary>On a phone, opens the folded navigation (the "Menu" button); on a desk the links are already shown.</summary>
+    public static async Task OpenMenuIfFoldedAsync(IPage page)
+    {
+        var menu = page.Locator("details.nav-menu");
+        if (await menu.IsVisibleAsync() && await menu.GetAttributeAsync("open") is null)
+        {
+            await page.Locator(".nav-menu__button").ClickAsync();
+        }
     }
 
     public static async Task SignOutAsync(IPage page)
     {
+        await OpenMenuIfFoldedAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/account/login", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
@@ -88,13 +100,56 @@ public static class Ui
         }
     }
 
-    /// <summary>Fills the required answers that are not filled in from the record, and the given optional ones.</summary>
+    /// <summary>Fills the required answers that are not filled in from the record, and the given optional ones (the clinician's one-page form).</summary>
     public static async Task AnswerCoreAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int backPain, int? kneePain = null, int age = 71)
     {
-        await page.Locator(Id("assessedOn")).FillAsync(assessedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await AnswerAboutYouAsync(page, assessedOn, surgery, age);
+        await AnswerPainAsync(page, backPain, kneePain);
+    }
+
+    /// <summary>
+    /// Answers the first three steps of the patient's questionnaire (about you, warning signs, pain), pressing Continue
+    /// after each, and stops on the last step so the test can answer more before sending.
+    /// </summary>
+    public static async Task AnswerStepsAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int backPain, int? kneePain = null, params string[] yes)
+    {
+        await AnswerAboutYouAsync(page, assessedOn, surgery, 71);
+        await ContinueAsync(page, 2);
+        await AnswerRedFlagsAsync(page, yes);
+        await ContinueAsync(page, 3);
+        await AnswerPainAsync(page, backPain, kneePain);
+        await ContinueAsync(page, 4);
+    }
+
+    /// <summary>Presses Continue and waits for the step that should follow.</summary>
+    public static async Task ContinueAsync(IPage page, int expectedStep)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".steps__count")).ToHaveTextAsync($"Step {expectedStep} of 4");
+    }
+
+    /// <summary>Types a date into the day, month and year boxes whose day box has id <paramref name="dayId"/> (e.g. <c>#f-surgery-date</c>).</summary>
+    public static async Task FillDateAsync(IPage page, string dayId, DateOnly date)
+    {
+        await page.Locator(dayId).FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator(dayId + "-month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator(dayId + "-year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The date the day, month and year boxes hold, as typed ("7/12/2026").</summary>
+    public static async Task<string> DateBoxesAsync(IPage page, string dayId) =>
+        $"{await page.Locator(dayId).InputValueAsync()}/{await page.Locator(dayId + "-month").InputValueAsync()}/{await page.Locator(dayId + "-year").InputValueAsync()}";
+
+    private static async Task AnswerAboutYouAsync(IPage page, DateOnly assessedOn, DateOnly surgery, int age)
+    {
+        await FillDateAsync(page, Id("assessedOn"), assessedOn);
         await page.Locator(Id("patient.ageYears")).FillAsync(age.ToString(CultureInfo.InvariantCulture));
-        await page.Locator(Id("surgery.date")).FillAsync(surgery.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await FillDateAsync(page, Id("surgery.date"), surgery);
         await page.Locator(Option("surgery.anesthesia", "spinal")).CheckAsync();
+    }
+
+    private static async Task AnswerPainAsync(IPage page, int backPain, int? kneePain)
+    {
         await page.Locator(Id("backPain.intensityNow")).FillAsync(backPain.ToString(CultureInfo.InvariantCulture));
         if (kneePain is { } knee)
         {

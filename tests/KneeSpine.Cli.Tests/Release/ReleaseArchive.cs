@@ -20,7 +20,7 @@ public sealed class ReleaseArchive : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var (code, output) = await SourceTree.RunAsync("bash",
-            [Path.Combine(SourceTree.Root, "release.sh"), "--out", Path.Combine(_work.FullName, "artifacts"), "linux-x64"], TimeSpan.FromMinutes(30));
+            [Path.Combine(SourceTree.Root, "release.sh"), "--out", Path.Combine(_work.FullName, "artifacts"), "linux-x64"], TimeSpan.FromMinutes(10));
         Assert.True(code == 0, $"release.sh exited {code}:\n{output}");
         var installed = Directory.CreateDirectory(Path.Combine(_work.FullName, "installed")).FullName;
         var (tar, listing) = await SourceTree.RunAsync("tar", ["-xzf", Archive, "-C", installed], TimeSpan.FromMinutes(5));

@@ -17,8 +17,11 @@ internal static class SourceTree
     public static string Version { get; } =
         XDocument.Load(Path.Combine(Root, "Directory.Build.props")).Descendants("Version").Single().Value;
 
-    /// <summary>Runs a program to its end (bounded by <paramref name="limit"/>); its output is kept for the failure message.</summary>
-    public static Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> args, TimeSpan limit)
+    /// <summary>
+    /// Runs a program to its end; it is stopped only when it has made no progress (no output and no processor time
+    /// used by it or its children) for <paramref name="stall"/>. Its output is kept for the failure message.
+    /// </summary>
+    public static Task<(int Code, string Output)> RunAsync(string program, IEnumerable<string> args, TimeSpan stall)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = Root };
         foreach (var arg in args)
@@ -26,11 +29,14 @@ internal static class SourceTree
             start.ArgumentList.Add(arg);
         }
 
-        return RunAsync(start, limit);
+        return RunAsync(start, stall);
     }
 
-    /// <summary>Runs <paramref name="start"/> to its end (bounded), standard output and error together.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(ProcessStartInfo start, TimeSpan limit)
+    /// <summary>
+    /// Runs <paramref name="start"/> to its end, standard output and error together. On a busy machine a build may take
+    /// an hour and still be healthy, so the limit is on a stretch without progress, never on the total time.
+    /// </summary>
+    public static async Task<(int Code, string Output)> RunAsync(ProcessStartInfo start, TimeSpan stall)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -38,17 +44,30 @@ internal static class SourceTree
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var reading = Task.WhenAll(Pump(process.StandardOutput, output), Pump(process.StandardError, output));
-        using var timeout = new CancellationTokenSource(limit);
-        try
+        var progress = (-1L, -1);
+        var lastProgress = Stopwatch.StartNew();
+        while (!process.WaitForExit(TimeSpan.FromSeconds(2)))
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} ran longer than {limit}:\n{output}");
+            int length;
+            lock (output)
+            {
+                length = output.Length;
+            }
+
+            var now = (ProcessTree.CpuTicks(process.Id), length);
+            if (now != progress)
+            {
+                progress = now;
+                lastProgress.Restart();
+            }
+            else if (lastProgress.Elapsed > stall)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} made no progress for {stall}:\n{output}");
+            }
         }
 
+        await process.WaitForExitAsync();
         await reading;
         return (process.ExitCode, output.ToString());
     }

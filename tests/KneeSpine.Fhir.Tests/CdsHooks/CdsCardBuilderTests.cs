@@ -112,6 +112,21 @@ public sealed class CdsCardBuilderTests
     }
 
     [Fact]
+    public void With_a_smart_launch_url_the_card_also_has_a_smart_link_that_survives_serialization()
+    {
+        var launch = new Uri("https://kneespine.example.org/smart/launch");
+
+        var json = CdsHooksJson.Serialize(CdsCardBuilder.Default.BuildResponse(Evaluate("04-fever-after-surgery"), PatientLink, launch));
+
+        var card = Assert.Single(System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("cards").EnumerateArray());
+        var links = card.GetProperty("links").EnumerateArray().ToList();
+        Assert.Equal(2, links.Count);
+        Assert.Equal("absolute", links[0].GetProperty("type").GetString());
+        Assert.Equal("smart", links[1].GetProperty("type").GetString());
+        Assert.Equal(launch.AbsoluteUri, links[1].GetProperty("url").GetString());
+    }
+
+    [Fact]
     public void Response_json_omits_absent_fields_and_reads_back()
     {
         var json = CdsHooksJson.Serialize(CdsCardBuilder.Default.BuildResponse(Evaluate("04-fever-after-surgery"), PatientLink));

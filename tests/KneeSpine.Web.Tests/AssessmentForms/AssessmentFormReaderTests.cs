@@ -7,7 +7,8 @@ public sealed class AssessmentFormReaderTests
 {
     private static readonly string[] RedFlagPaths = [.. InputFields.All.Where(f => f.Section == "redFlags").Select(f => f.Path)];
 
-    private static AssessmentFormData MinimalForm(params (string Path, string Value)[] overrides)
+    /// <summary>Every required answer (red flags "no"), with <paramref name="overrides"/>.</summary>
+    internal static AssessmentFormData MinimalForm(params (string Path, string Value)[] overrides)
     {
         var answers = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
@@ -103,7 +104,7 @@ public sealed class AssessmentFormReaderTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.NotNull(error.FieldPath);
-        Assert.Contains("before the surgery date", error.Message, StringComparison.Ordinal);
+        Assert.Contains("on or after the day of the knee operation (2 March 2026)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

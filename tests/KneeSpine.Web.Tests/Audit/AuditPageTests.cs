@@ -24,12 +24,13 @@ public abstract partial class AuditPageTests(AppFixture fixture)
 
         Assert.True(html.IndexOf(marker + "-new", StringComparison.Ordinal) < html.IndexOf(marker + "-old", StringComparison.Ordinal), "the newer event comes first");
         Assert.Equal(2, Rows(html));
-        Assert.Contains($"<a href=\"/patients/{patient}\">{patient}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/patients/{patient}\">unknown patient</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"audit-meta audit-id\">{patient}</span>", html, StringComparison.Ordinal);
         Assert.Contains("198.51.100.7", html, StringComparison.Ordinal);
-        Assert.Contains("<td>denied (200)</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td>login</td>", html, StringComparison.Ordinal);
+        Assert.Contains(">denied (200)</span>", html, StringComparison.Ordinal);
+        Assert.Contains(">login</span>", html, StringComparison.Ordinal);
         Assert.Contains("account locked out", html, StringComparison.Ordinal);
-        Assert.Contains(TestApp.Now.AddHours(-1).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
+        Assert.Contains(TestApp.Now.AddHours(-1).ToString("d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,6 +151,36 @@ public abstract partial class AuditPageTests(AppFixture fixture)
     }
 
     private static string Marker() => "pg" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task Shows_patient_names_with_ids_the_account_concerned_and_clinic_local_times()
+    {
+        await using var app = await TestApp.StartAsync(fixture.Kind, new Dictionary<string, string?> { ["KneeSpine:Clinic:TimeZone"] = "Europe/Berlin" });
+        var email = $"audit-admin-{Guid.NewGuid():N}@example.org";
+        await app.CreateAccountAsync(Roles.Admin, email: email);
+        var clinician = await app.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Maria Audit-Named");
+        var admin = (await Browser.SignedInAsync(app, email)).Client;
+        var created = await admin.GetStringAsync("/admin/users/new", TestContext.Current.CancellationToken);
+        await admin.PostAsync("/admin/users/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "maria.new@example.org",
+            ["Input.Role"] = Roles.Clinician,
+            ["Input.Password"] = TestApp.Password,
+            ["__RequestVerificationToken"] = HtmlForms.AntiforgeryToken(created),
+        }), TestContext.Current.CancellationToken);
+        await clinician.GetAsync($"/api/v1/patients/{patient}", TestContext.Current.CancellationToken);
+
+        var html = await PageAsync(admin, "/admin/audit");
+
+        Assert.Contains($"<a href=\"/patients/{patient}\">Maria Audit-Named</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"audit-meta audit-id\">{patient}</span>", html, StringComparison.Ordinal);
+        Assert.Contains("clinician account maria.new@example.org", html, StringComparison.Ordinal);
+        Assert.Contains("When (Europe/Berlin)", html, StringComparison.Ordinal);
+        // 10:00 UTC on 25 November is 11:00 in Berlin; the machine-readable time stays UTC.
+        Assert.Contains(">25 Nov 2026 11:00:", html, StringComparison.Ordinal);
+        Assert.Contains("datetime=\"2026-11-25T10:00:", html, StringComparison.Ordinal);
+    }
 
     private async Task<HttpClient> AdminAsync()
     {

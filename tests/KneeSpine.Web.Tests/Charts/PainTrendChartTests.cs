@@ -125,4 +125,46 @@ public sealed class PainTrendChartTests
         Assert.Equal(2, figure.Descendants("tbody").Single().Elements("tr").Count());
         Assert.Equal(2, figure.Descendants(Svg + "rect").Count(r => r.Parent!.Attribute("class")?.Value == "series series-knee"));
     }
+
+    [Fact]
+    public void Same_day_assessments_are_drawn_apart_so_their_change_labels_cannot_overlap()
+    {
+        // Day 10 twice: 2 -> 5 (+3) and 5 -> 10 (+5), the case where "+3" was printed over "+5".
+        var layout = PainTrendChart.Layout([Point(3, 2, 2), Point(10, 5, 5), Point(10, 10, 9)]);
+
+        var xs = layout.BackPain.Select(m => m.X).ToArray();
+        Assert.True(xs[2] - xs[1] >= PainTrendChart.MarkGap - 0.001, string.Join(", ", xs));
+        Assert.Equal(xs, layout.KneePain.Select(m => m.X));
+        Assert.All(xs, x => Assert.InRange(x, layout.PlotLeft, layout.PlotRight));
+    }
+
+    [Fact]
+    public void Marks_keep_their_day_position_when_there_is_room()
+    {
+        var layout = PainTrendChart.Layout([Point(3, 7), Point(40, 4)]);
+
+        Assert.Equal(layout.XFor(3), layout.BackPain[0].X);
+        Assert.Equal(layout.XFor(40), layout.BackPain[1].X);
+    }
+
+    [Fact]
+    public void Many_assessments_on_the_last_day_stay_inside_the_plot_in_order()
+    {
+        var layout = PainTrendChart.Layout([.. Enumerable.Range(0, 20).Select(_ => Point(30, 4))]);
+
+        var xs = layout.BackPain.Select(m => m.X).ToArray();
+        Assert.All(xs, x => Assert.InRange(x, layout.PlotLeft, layout.PlotRight + 0.001));
+        Assert.All(xs.Zip(xs.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.First} then {pair.Second}"));
+    }
+
+    [Fact]
+    public void The_scrollable_table_is_a_named_region_reachable_by_keyboard()
+    {
+        var region = Figure(Point(3, 7)).Descendants("div").Single(d => (string?)d.Attribute("class") == "table-scroll");
+
+        Assert.Equal("0", (string?)region.Attribute("tabindex"));
+        Assert.Equal("region", (string?)region.Attribute("role"));
+        var caption = region.Descendants("caption").Single();
+        Assert.Equal((string?)caption.Attribute("id"), (string?)region.Attribute("aria-labelledby"));
+    }
 }

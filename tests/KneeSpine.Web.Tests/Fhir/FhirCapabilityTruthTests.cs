@@ -28,6 +28,7 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
         var claimed = capabilities.Rest.Single().Resource
             .SelectMany(r => r.Interaction.Select(i => $"{r.Type} {Hl7.Fhir.Utility.EnumUtility.GetLiteral(i.Code)}")
                 .Concat(r.Operation.Select(o => $"{r.Type} ${o.Name}")))
+            .Concat(capabilities.Rest.Single().Operation.Select(o => $"system ${o.Name}"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -59,12 +60,17 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
             ["entity"] = $"Patient/{patient}",
             ["date"] = "ge2026-01-01",
             ["status"] = "requested",
+            ["_offset"] = "0",
+            ["_snapshot"] = "1000000",
+            ["url"] = "https://kneespine.org/fhir/Questionnaire/kneespine-assessment",
+            ["version"] = KneeSpine.Fhir.Questionnaires.AssessmentQuestionnaire.Version,
         };
         var capabilities = await MetadataAsync();
 
         foreach (var resource in capabilities.Rest.Single().Resource.Where(r => r.SearchParam.Count > 0))
         {
-            var required = $"patient={patient}";
+            // Every search but the Questionnaire's needs a patient.
+            var required = resource.Type == "Questionnaire" ? "_format=json" : $"patient={patient}";
             foreach (var parameter in resource.SearchParam)
             {
                 var query = $"{parameter.Name}={Uri.EscapeDataString(examples[parameter.Name])}";
@@ -129,10 +135,18 @@ public sealed class FhirCapabilityTruthTests(SqliteApp fixture) : IClassFixture<
             return null;
         }
 
+        if (type.StartsWith('$'))
+        {
+            // The export's status and file URLs are steps of its asynchronous protocol, not operations of their own.
+            return type is "$export-status" or "$export-file" ? null : $"system {type}";
+        }
+
         var operation = segments.Count > 1 && segments[^1] is RoutePatternLiteralPart { Content: ['$', ..] } op ? op.Content : null;
         var instance = segments.Count > 1 && segments[1] is RoutePatternParameterPart;
+        var history = segments.Count == 4 && segments[2] is RoutePatternLiteralPart { Content: "_history" } && segments[3] is RoutePatternParameterPart;
         return (operation, instance, method) switch
         {
+            (null, true, "GET") when history => $"{type} vread",
             ({ } name, _, _) => $"{type} {name}",
             (null, true, "GET") => $"{type} read",
             (null, true, "PUT") => $"{type} update",

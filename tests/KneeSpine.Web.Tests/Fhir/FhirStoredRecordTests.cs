@@ -29,7 +29,7 @@ public abstract class FhirStoredRecordTests(AppFixture fixture, FhirValidatorFix
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var stored = await created.ReadAsync<QuestionnaireResponse>();
         validator.AssertValid(stored);
-        Assert.Equal($"/fhir/QuestionnaireResponse/{stored.Id}", created.Headers.Location?.OriginalString);
+        Assert.Equal($"http://localhost/fhir/QuestionnaireResponse/{stored.Id}/_history/1", created.Headers.Location?.OriginalString);
         Assert.Equal($"Patient/{patient}", stored.Subject.Reference);
         var listed = await (await clinician.GetAsync($"/api/v1/patients/{patient}/assessments", Cancel)).ReadArrayAsync();
         Assert.Equal(stored.Id, Assert.Single(listed)!["id"]!.GetValue<Guid>().ToString());

@@ -1,7 +1,7 @@
 namespace KneeSpine.Web.Tests.Infrastructure;
 
 /// <summary>One app and one fresh database shared by the tests of one class.</summary>
-public abstract class AppFixture(TestDatabaseKind kind) : IAsyncLifetime
+public abstract class AppFixture(TestDatabaseKind kind, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestApp? _app;
 
@@ -9,7 +9,7 @@ public abstract class AppFixture(TestDatabaseKind kind) : IAsyncLifetime
 
     public TestApp App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
-    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(kind);
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(kind, settings);
 
     public async ValueTask DisposeAsync()
     {

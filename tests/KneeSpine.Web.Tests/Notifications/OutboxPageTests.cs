@@ -29,7 +29,8 @@ public abstract class OutboxPageTests(AppFixture fixture)
         Assert.Contains($"sent-{marker}@clinic.test", html, StringComparison.Ordinal);
         Assert.Contains($"failing-{marker}@clinic.test", html, StringComparison.Ordinal);
         Assert.Contains($"550 refused {marker}", html, StringComparison.Ordinal);
-        Assert.Contains(failing.NextAttemptAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
+        // The test app runs on UTC (no KneeSpine:Clinic:TimeZone), so the clinic time is the UTC wall clock.
+        Assert.Contains(failing.NextAttemptAt.UtcDateTime.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
         // This app has no mail server: the page says why nothing goes out.
         Assert.Contains("No mail server is configured", html, StringComparison.Ordinal);
     }

@@ -69,7 +69,8 @@ public abstract partial class PageTests(AppFixture fixture)
 
         Assert.All(InputFields.All, field =>
         {
-            Assert.Contains($"name=\"{field.Path}\"", html, StringComparison.Ordinal);
+            // A date is three boxes (ADR-101): day, month and year.
+            Assert.Contains(field.Kind == FieldKind.Date ? $"name=\"{field.Path}.day\"" : $"name=\"{field.Path}\"", html, StringComparison.Ordinal);
             Assert.Contains($"for=\"f-{field.Path.Replace('.', '-')}\"", html, StringComparison.Ordinal);
         });
         foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
@@ -141,6 +142,7 @@ public abstract partial class PageTests(AppFixture fixture)
         var answers = ValidAnswers();
         answers["backPain.intensityNow"] = "6";
 
+        answers["editReason"] = "patient remembered the pain was worse";
         var second = (await PostWithTokenAsync(clinician, first + "/edit", answers)).Headers.Location!.OriginalString;
 
         Assert.NotEqual(first, second);
@@ -148,6 +150,48 @@ public abstract partial class PageTests(AppFixture fixture)
         Assert.Contains("Version 2 of 2", await clinician.GetStringAsync(second, Cancel), StringComparison.Ordinal);
         Assert.Contains("This is an earlier version", await clinician.GetStringAsync(first, Cancel), StringComparison.Ordinal);
         Assert.Contains(">version 1</a>", await clinician.GetStringAsync($"/patients/{patient}", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edit_without_a_reason_is_refused_with_every_problem_at_once_and_nothing_is_stored()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Edit Reason Patient");
+        var first = (await PostWithTokenAsync(clinician, $"/patients/{patient}/assessments/new", ValidAnswers())).Headers.Location!.OriginalString;
+        var answers = ValidAnswers();
+        answers.Remove("backPain.intensityNow");
+
+        var response = await PostWithTokenAsync(clinician, first + "/edit", answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("Reason for this edit: Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"error-message\"><span class=\"visually-hidden\">Error: </span>Enter why you are editing this assessment", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#f-backPain-intensityNow\"", html, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAssessmentsAsync(patient));
+    }
+
+    [Fact]
+    public async Task The_versions_page_shows_each_reason_and_what_changed_between_two_versions()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Versions Diff Patient");
+        var first = (await PostWithTokenAsync(clinician, $"/patients/{patient}/assessments/new", ValidAnswers())).Headers.Location!.OriginalString;
+        var answers = ValidAnswers(("redFlags.newBladderOrBowelProblem", "true"));
+        answers["editReason"] = "patient now reports bladder problems";
+        var second = (await PostWithTokenAsync(clinician, first + "/edit", answers)).Headers.Location!.OriginalString;
+
+        var details = await clinician.GetStringAsync(second, Cancel);
+        var versions = await clinician.GetStringAsync(second + "/versions", Cancel);
+        var text = System.Net.WebUtility.HtmlDecode(versions);
+
+        Assert.Contains("Reason for this version: patient now reports bladder problems", System.Net.WebUtility.HtmlDecode(details), StringComparison.Ordinal);
+        Assert.True(details.IndexOf("/handout\"", StringComparison.Ordinal) < details.IndexOf("id=\"answers\"", StringComparison.Ordinal), "the handout action comes before the answers");
+        Assert.Contains("Reason: patient now reports bladder problems", text, StringComparison.Ordinal);
+        Assert.Contains("What changed from version 1 to version 2", text, StringComparison.Ordinal);
+        Assert.Matches("Changed from [a-z-]+ to emergency", text);
+        Assert.Contains("data-change=\"appeared\"", versions, StringComparison.Ordinal);
+        Assert.Matches("<th scope=\"row\">[^<]*</th><td>No</td><td>Yes</td>", versions);
     }
 
     [Fact]
@@ -242,37 +286,12 @@ public abstract partial class PageTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await clinician.GetAsync($"/patients/{patient}/assessments/{Guid.NewGuid()}/handout", Cancel)).StatusCode);
     }
 
-    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides)
-    {
-        var answers = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["assessedOn"] = Inputs.Date(TestApp.Today.AddDays(-1)),
-            ["patient.ageYears"] = "68",
-            ["surgery.date"] = Inputs.Date(TestApp.Today.AddDays(-21)),
-            ["surgery.anesthesia"] = "general",
-            ["backPain.intensityNow"] = "2",
-        };
-        foreach (var flag in InputFields.All.Where(f => f.Section == "redFlags"))
-        {
-            answers[flag.Path] = "false";
-        }
-
-        foreach (var (path, value) in overrides)
-        {
-            answers[path] = value;
-        }
-
-        return answers;
-    }
+    private static Dictionary<string, string> ValidAnswers(params (string Path, string Value)[] overrides) => FormPosts.ValidAnswers(overrides);
 
     private static FormUrlEncodedContent Form(Dictionary<string, string> answers) => new(answers);
 
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers, string? postTo = null)
-    {
-        var html = await client.GetStringAsync(path, Cancel);
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        return await client.PostAsync(postTo ?? path, Form(new Dictionary<string, string>(answers) { ["__RequestVerificationToken"] = token }), Cancel);
-    }
+    private static Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string path, Dictionary<string, string> answers, string? postTo = null) =>
+        FormPosts.PostWithTokenAsync(client, path, answers, postTo);
 
     private Task<int> CountAssessmentsAsync(Guid patientId) =>
         WithDbAsync(db => db.Assessments.CountAsync(a => a.PatientId == patientId, Cancel));

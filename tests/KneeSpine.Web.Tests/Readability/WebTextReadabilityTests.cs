@@ -30,6 +30,7 @@ public sealed class WebTextReadabilityTests
             HandoutFactory.EarlierVersionNote,
             FunctionTrendChart.Caveat,
         };
+        texts.AddRange(Enum.GetValues<Engine.Results.TriageLevel>().Select(level => TriageVoice.PastPatientHeadline(level, new DateOnly(2026, 12, 7))));
         texts.AddRange(InputFields.Sections.Select(s => FormSections.Title(s, forPatient: true)));
         texts.AddRange(InputFields.Sections.Select(s => FormSections.Hint(s, forPatient: true)).OfType<string>());
         texts.AddRange(ScoreLines.For(new Engine.Results.AssessmentResult("x", 0, default, null, new(default, ""), [], [], [], []) { Scores = new(4, 1, 6) })
@@ -37,6 +38,15 @@ public sealed class WebTextReadabilityTests
         var form = new AssessmentFormView(AssessmentFormData.Empty, [], ForPatient: true);
         texts.AddRange(InputFields.All.Select(form.Hint).OfType<string>());
         texts.AddRange(InputFields.All.Select(form.SkipLabel));
+        // The form's own problem messages and notices, and what the error pages say.
+        texts.AddRange(InputFields.All.Select(FormMessages.ForMissing));
+        texts.AddRange(InputFields.All.Select(FormMessages.ForInvalid));
+        texts.Add(FormMessages.SurgeryInFuture(new DateOnly(2026, 12, 7)));
+        texts.Add(FormMessages.AssessedInFuture(new DateOnly(2026, 12, 7)));
+        texts.Add(FormMessages.AssessedBeforeSurgery(new DateOnly(2026, 12, 7)));
+        texts.Add(FormToken.ExpiredMessage);
+        texts.AddRange(new[] { 400, 401, 403, 404, 429, 500, 503 }.Select(status => KneeSpine.Web.Problems.ProblemPage.For(status, null, signedIn: true).Lead));
+        texts.Add(KneeSpine.Web.Problems.ProblemPage.For(403, null, signedIn: false).Lead);
         return [.. texts.Distinct(StringComparer.Ordinal)];
     }
 

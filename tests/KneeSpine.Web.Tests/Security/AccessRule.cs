@@ -10,4 +10,10 @@ public enum IdKind
     Assessment,
     Questionnaire,
     WorklistItem,
+    Account,
+
+    /// <summary>A FHIR resource of patient A's record, of the route's type (RiskAssessment, Flag, ...; AuditEvent).</summary>
+    FhirResource,
+
+    OperationDefinition,
 }

@@ -119,11 +119,13 @@ public sealed class AuthorizationMatrixTests(SqliteApp fixture) : IClassFixture<
 
     internal static string Fill(RoutePattern pattern, AccessRule rule, MatrixWorld world)
     {
+        // /fhir/{Type}/{id}: the type says which of patient A's FHIR resources {id} names.
+        var resourceType = pattern.PathSegments.Count > 1 && pattern.PathSegments[1].Parts.FirstOrDefault() is RoutePatternLiteralPart type ? type.Content : "";
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => literal.Content,
             RoutePatternSeparatorPart separator => separator.Content,
-            RoutePatternParameterPart parameter => world.Value(parameter.Name, rule.Id),
+            RoutePatternParameterPart parameter => world.Value(parameter.Name, rule.Id, resourceType),
             _ => "",
         })));
         return "/" + string.Join('/', segments);

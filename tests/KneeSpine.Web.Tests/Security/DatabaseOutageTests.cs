@@ -215,7 +215,7 @@ public sealed partial class DatabaseOutageTests
         Assert.Equal("text/html", answers.Page.Content.Headers.ContentType?.MediaType);
         var page = await answers.Page.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
-        Assert.Contains("<h1>The service is temporarily unavailable.</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>The service is not available right now</h1>", page, StringComparison.Ordinal);
         Assert.Contains("Try again in 5 seconds.", page, StringComparison.Ordinal);
     }
 

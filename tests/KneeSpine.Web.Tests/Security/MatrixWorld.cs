@@ -36,6 +36,9 @@ public sealed class MatrixWorld
     /// <summary>An open worklist item of patient A (an urgent result stored after <see cref="AssessmentA"/>).</summary>
     public Guid WorklistItemA { get; }
 
+    /// <summary>The account id of patient A's account (the admin's account pages take an account id).</summary>
+    public string AccountA { get; private init; } = "";
+
     public HttpClient Anonymous => _clients[CallerKind.Anonymous];
 
     public static async Task<MatrixWorld> CreateAsync(TestApp app)
@@ -67,25 +70,38 @@ public sealed class MatrixWorld
             [CallerKind.Clinician] = clinician,
             [CallerKind.Admin] = await app.ClientAsync(Roles.Admin),
         };
-        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA);
+        var accountA = (await app.FindUserAsync(emails[CallerKind.PatientA]))!.Id;
+        return new MatrixWorld(app, clients, emails, nameA, patientA, assessmentA, patientB, itemA)
+        {
+            AccountA = accountA,
+            FhirIds = await FhirIdsAsync(clinician, clients[CallerKind.Admin], patientA),
+        };
     }
 
     public IEnumerable<(CallerKind Kind, HttpClient Client)> Callers() =>
         _clients.Select(c => (c.Key, c.Value));
 
+    /// <summary>The id of one resource of each FHIR type in patient A's record (from $everything), and of an AuditEvent about it.</summary>
+    public IReadOnlyDictionary<string, string> FhirIds { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>The value for a route parameter: patient A's record, or what the rule says <c>{id}</c> holds.</summary>
-    public string Value(string parameter, IdKind id) => parameter.ToLowerInvariant() switch
+    public string Value(string parameter, IdKind id, string resourceType = "") => parameter.ToLowerInvariant() switch
     {
         "patientid" => PatientA.ToString(),
         "assessmentid" => AssessmentA.ToString(),
         "documentname" => "v1",
+        "vid" => "1",
         "path" => "favicon.svg",
+        "table" => "headline",
         "id" => id switch
         {
             IdKind.Patient => PatientA.ToString(),
             IdKind.Assessment => AssessmentA.ToString(),
             IdKind.Questionnaire => "kneespine-assessment",
             IdKind.WorklistItem => WorklistItemA.ToString(),
+            IdKind.Account => AccountA,
+            IdKind.FhirResource => FhirIds[resourceType],
+            IdKind.OperationDefinition => KneeSpine.Fhir.Questionnaires.AssessOperation.Id,
             _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
         },
         _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),
@@ -101,6 +117,17 @@ public sealed class MatrixWorld
 
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
     public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => _app.SignInWithCookieAsync(_emails[patient]);
+
+    private static async Task<Dictionary<string, string>> FhirIdsAsync(HttpClient clinician, HttpClient admin, Guid patient)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var everything = KneeSpine.Fhir.Serialization.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(await clinician.GetStringAsync($"/fhir/Patient/{patient}/$everything", cancel));
+        var audit = KneeSpine.Fhir.Serialization.FhirJson.Parse<Hl7.Fhir.Model.Bundle>(await admin.GetStringAsync($"/fhir/AuditEvent?patient=Patient/{patient}&_count=1", cancel));
+        var ids = everything.Entry.Concat(audit.Entry).Select(e => e.Resource!)
+            .GroupBy(r => r.TypeName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Id!, StringComparer.OrdinalIgnoreCase);
+        return ids;
+    }
 
     private static async Task<Guid> CreateAssessmentAsync(HttpClient client, Guid patient, JsonObject? input = null)
     {

@@ -34,6 +34,9 @@ namespace KneeSpine.Store.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -114,6 +117,10 @@ namespace KneeSpine.Store.Migrations.Postgres
 
                     b.Property<int>("DaysSinceSurgery")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("InputJson")
                         .IsRequired()
@@ -231,6 +238,117 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.HasIndex("PatientId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportChunk", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("JobId", "Type", "Sequence");
+
+                    b.ToTable("BulkExportChunks");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("JobId", "Type");
+
+                    b.ToTable("BulkExportFiles");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PatientsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PatientsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("TransactionTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Types")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("State", "LeasedUntil");
+
+                    b.ToTable("BulkExportJobs");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsFeedback", b =>
@@ -441,6 +559,139 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("System", "Value")
+                        .IsUnique();
+
+                    b.ToTable("PatientIdentifiers");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("FindingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("SeriesId", "Kind", "FindingId");
+
+                    b.ToTable("ReportFindings");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportRow", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeAtSurgery")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Anesthesia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BackFunction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BackPain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysSinceSurgery")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Gad2")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Phq2")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SeriesId");
+
+                    b.HasIndex("StoredAt");
+
+                    b.HasIndex("SurgeryDate");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("ReportRows");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>
@@ -712,6 +963,44 @@ namespace KneeSpine.Store.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportChunk", b =>
+                {
+                    b.HasOne("KneeSpine.Store.BulkExport.BulkExportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportFile", b =>
+                {
+                    b.HasOne("KneeSpine.Store.BulkExport.BulkExportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Reports.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>

@@ -29,6 +29,9 @@ namespace KneeSpine.Store.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -109,6 +112,10 @@ namespace KneeSpine.Store.Migrations.Sqlite
 
                     b.Property<int>("DaysSinceSurgery")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InputJson")
                         .IsRequired()
@@ -224,6 +231,117 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.HasIndex("PatientId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportChunk", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("JobId", "Type", "Sequence");
+
+                    b.ToTable("BulkExportChunks");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportFile", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Chunks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JobId", "Type");
+
+                    b.ToTable("BulkExportFiles");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatientsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatientsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TransactionTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Types")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("State", "LeasedUntil");
+
+                    b.ToTable("BulkExportJobs");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.CdsHooks.CdsFeedback", b =>
@@ -434,6 +552,137 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("System", "Value")
+                        .IsUnique();
+
+                    b.ToTable("PatientIdentifiers");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeriesId", "Kind", "FindingId");
+
+                    b.ToTable("ReportFindings");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportRow", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeAtSurgery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anesthesia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BackFunction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BackPain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysSinceSurgery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Gad2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Phq2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Procedure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SurgeryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Triage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeriesId");
+
+                    b.HasIndex("StoredAt");
+
+                    b.HasIndex("SurgeryDate");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("ReportRows");
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>
@@ -699,6 +948,44 @@ namespace KneeSpine.Store.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportChunk", b =>
+                {
+                    b.HasOne("KneeSpine.Store.BulkExport.BulkExportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.BulkExport.BulkExportFile", b =>
+                {
+                    b.HasOne("KneeSpine.Store.BulkExport.BulkExportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Patients.PatientIdentifier", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Patients.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("KneeSpine.Store.Reports.ReportFinding", b =>
+                {
+                    b.HasOne("KneeSpine.Store.Reports.ReportRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KneeSpine.Store.Tokens.PersonalAccessToken", b =>

@@ -19,19 +19,35 @@ namespace KneeSpine.Web.Assessments.Forms;
 public static class AssessmentFormReader
 {
     /// <summary>Shown beside an unanswered red-flag question.</summary>
-    public const string RedFlagMissing = "Answer yes or no. A warning-sign question left blank is never taken as \"no\".";
+    public const string RedFlagMissing = FormMessages.RedFlagMissing;
 
-    /// <summary>Checks the answers.</summary>
-    public static AssessmentFormOutcome Read(AssessmentFormData form)
+    /// <summary>Checks the answers; every problem is found in one pass, each once, in form order.</summary>
+    /// <param name="form">The answers.</param>
+    /// <param name="today">The clinic's date today: a surgery after it is reported against it (the engine only compares it with the check's date).</param>
+    public static AssessmentFormOutcome Read(AssessmentFormData form, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = AssessmentInputReader.Read(ToJson(form));
         var order = InputFields.All.Select((f, i) => (f.Path, i)).ToDictionary(p => p.Path, p => p.i, StringComparer.Ordinal);
-        var errors = result.Errors
-            .Select(e => ToFormError(e, form))
+        var errors = result.Errors.Select(e => ToFormError(e, form)).ToList();
+        if (today is { } date && Date(form, "surgery.date") is { } surgery && surgery > date)
+        {
+            // One plain message against today; the engine's "check before surgery" follows from it and would only repeat it.
+            errors.RemoveAll(e => e.FieldPath is "assessedOn" or "surgery.date");
+            errors.Add(new FormError("surgery.date", "surgery.date", FormMessages.SurgeryInFuture(date)));
+        }
+
+        if (today is { } now && Date(form, "assessedOn") is { } assessed && assessed > now)
+        {
+            errors.RemoveAll(e => e.FieldPath is "assessedOn");
+            errors.Add(new FormError("assessedOn", "assessedOn", FormMessages.AssessedInFuture(now)));
+        }
+
+        var ordered = errors
+            .DistinctBy(e => e.FieldPath ?? e.Path, StringComparer.Ordinal)
             .OrderBy(e => e.FieldPath is { } p ? order[p] : -1)
             .ToArray();
-        return new AssessmentFormOutcome(result.Input, errors);
+        return new AssessmentFormOutcome(ordered.Length == 0 ? result.Input : null, ordered);
     }
 
     /// <summary>The assessment-input JSON for the answers (schema version 1; empty answers left out).</summary>
@@ -56,7 +72,9 @@ public static class AssessmentFormReader
                     continue;
                 }
 
-                if (answered.Length == 0)
+                // A required section with no answers is still written (empty), so that the engine names every missing
+                // question in it at once rather than only "section missing" (which made forms report problems in rounds).
+                if (answered.Length == 0 && !group.Any(f => f.Required))
                 {
                     continue;
                 }
@@ -102,17 +120,29 @@ public static class AssessmentFormReader
         }
     }
 
+    // The engine's message is written for API clients (paths, codes, formats); a person gets the form's own words.
     private static FormError ToFormError(ValidationError error, AssessmentFormData form)
     {
         var fieldPath = FormFieldIds.FieldOf(error.Path);
-        if (fieldPath is not null && form.Values(fieldPath).Count == 0 && InputFields.Get(fieldPath) is { Required: true } field)
+        if (fieldPath is null)
         {
-            var message = field.Section == "redFlags" ? RedFlagMissing
-                : field.Kind is FieldKind.Choice or FieldKind.Boolean ? "Choose an answer."
-                : "Answer this question.";
-            return new FormError(error.Path, fieldPath, message);
+            return new FormError(error.Path, null, "Some answers could not be read. Check them and send the form again.");
         }
 
-        return new FormError(error.Path, fieldPath, error.Message);
+        var field = InputFields.Get(fieldPath);
+        if (form.Values(fieldPath).Count == 0)
+        {
+            return new FormError(error.Path, fieldPath, FormMessages.ForMissing(field));
+        }
+
+        if (fieldPath == "assessedOn" && Date(form, "surgery.date") is { } surgery && Date(form, "assessedOn") is { } assessed && assessed < surgery)
+        {
+            return new FormError(error.Path, fieldPath, FormMessages.AssessedBeforeSurgery(surgery));
+        }
+
+        return new FormError(error.Path, fieldPath, FormMessages.ForInvalid(field));
     }
+
+    private static DateOnly? Date(AssessmentFormData form, string path) =>
+        DateOnly.TryParseExact(form.Value(path), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 }

@@ -35,6 +35,8 @@ public static class FormSections
         "backFunction" => forPatient
             ? "These questions ask what your back stops you from doing. You do not have to answer them. They help your care team see how you are doing over time."
             : "Optional. KneeSpine's own four items (score 0-12, higher is more limited). Not a validated scale; no important change is defined. Never used for triage.",
-        _ => forPatient ? "Leave out anything you are not sure about." : null,
+        // Only where every question may be skipped: a section with a required question must not invite leaving it out.
+        _ when !AssessmentFormView.SectionIsOptional(section) => null,
+        _ => forPatient ? "Leave out anything you are not sure about." : "Optional.",
     };
 }

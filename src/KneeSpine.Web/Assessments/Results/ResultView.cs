@@ -19,6 +19,38 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
     /// <summary>Whether the result is an emergency (shown before anything else).</summary>
     public bool IsEmergency => Result.Triage.Level == TriageLevel.Emergency;
 
+    /// <summary>The day the answers describe (null for the public check, which is always today).</summary>
+    public DateOnly? RecordedOn { get; init; }
+
+    /// <summary>Who recorded the answers.</summary>
+    public ResultAuthor Author { get; init; } = ResultAuthor.JustNow;
+
+    /// <summary>Today on the clinic's calendar, to tell a past result from today's.</summary>
+    public DateOnly? Today { get; init; }
+
+    /// <summary>Whether the answers are from an earlier day than today (in the clinic's time zone).</summary>
+    public bool IsPast => RecordedOn is { } on && Today is { } today && on < today;
+
+    /// <summary>A current emergency: the one thing that must not be softened.</summary>
+    public bool IsCurrentEmergency => IsEmergency && !IsPast;
+
+    /// <summary>The first plan items, in the knowledge base's order of priority: what to do next.</summary>
+    public IReadOnlyList<PlanItem> NextSteps => [.. Result.Plan.Take(MaxNextSteps)];
+
+    /// <summary>How many plan items the summary lists as next steps.</summary>
+    public const int MaxNextSteps = 3;
+
+    /// <summary>The contributing factors, "likely" before "possible", otherwise in the knowledge base's order.</summary>
+    public IReadOnlyList<FactorFinding> FactorsByCertainty => [.. Result.Factors.OrderBy(f => f.Certainty == Certainty.Likely ? 0 : 1)];
+
+    /// <summary>The first sentence of a text, for one-line summaries.</summary>
+    public static string FirstSentence(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 1)];
+    }
+
     /// <summary>Whether the result was produced under an earlier version of the rules (shown as it was, never re-evaluated).</summary>
     public bool IsEarlierVersion => Result.SchemaVersion < AssessmentResult.CurrentSchemaVersion;
 

@@ -1,19 +1,16 @@
 using Hl7.Fhir.Model;
-using KneeSpine.Fhir.Assessments;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeSpine.Web.Fhir.Bulk;
 
 /// <summary>
-/// Writes the whole store as FHIR Bulk Data NDJSON, one file per resource type (<c>Patient.ndjson</c>, ...).
-/// Current assessment versions only; the derived resources (RiskAssessment, Flag, CarePlan, Observation) are
-/// written too, for readers, and skipped on import, which re-derives them.
+/// Writes the whole store as FHIR Bulk Data NDJSON, one file per resource type (<c>Patient.ndjson</c>, ...), for
+/// <c>kneespine export</c>. Current assessment versions only; the derived resources (RiskAssessment, Flag, CarePlan,
+/// Observation) are written too, for readers, and skipped on import, which re-derives them. Streams a page of patients
+/// at a time (<see cref="FhirBulkReader"/>).
 /// </summary>
-public sealed class FhirBulkExport(FhirRecords records, FhirAssessmentMapper mapper)
+public sealed class FhirBulkExport(FhirBulkReader reader)
 {
-    // Stored references are relative; this base only completes the mapper's signature.
-    private static readonly Uri ExportBase = new("https://localhost/fhir/");
-
     /// <summary>Writes the files into <paramref name="directory"/>; answers the count of resources per type.</summary>
     public async Task<IReadOnlyDictionary<string, int>> ExportAsync(string directory, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -22,26 +19,18 @@ public sealed class FhirBulkExport(FhirRecords records, FhirAssessmentMapper map
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
-            var patients = await records.AllPatientsAsync(cancellationToken).ConfigureAwait(false);
+            var total = await reader.CountAsync(db => db.Patients, cancellationToken).ConfigureAwait(false);
             var done = 0;
-            foreach (var patient in patients)
+            await foreach (var page in reader.PagesAsync(db => db.Patients, since: null, cancellationToken).ConfigureAwait(false))
             {
-                var reference = "Patient/" + patient.Id;
-                await WriteAsync(FhirAssessmentMapper.ToPatient(FhirRecords.ToDetails(patient))).ConfigureAwait(false);
-                if (FhirRecords.Surgery(patient) is { } surgery)
+                foreach (var resource in page)
                 {
-                    await WriteAsync(FhirAssessmentMapper.ToProcedure(surgery.Id, reference, surgery.Surgery)).ConfigureAwait(false);
-                }
-
-                foreach (var assessment in await records.CurrentAssessmentsAsync(patient.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    foreach (var resource in mapper.ToResources(assessment, reference, ExportBase).All)
+                    await WriteAsync(resource).ConfigureAwait(false);
+                    if (resource is Patient)
                     {
-                        await WriteAsync(resource).ConfigureAwait(false);
+                        progress?.Invoke(++done, total);
                     }
                 }
-
-                progress?.Invoke(++done, patients.Count);
             }
         }
         finally

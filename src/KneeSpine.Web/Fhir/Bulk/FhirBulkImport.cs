@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
+using System.Threading.Channels;
+using KneeSpine.Engine.Codes;
 using KneeSpine.Engine.Input;
-using KneeSpine.Fhir.Questionnaires;
-using KneeSpine.Fhir.Terminology;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Assessments;
+using KneeSpine.Web.Evaluate;
 using KneeSpine.Web.Patients;
 using Microsoft.EntityFrameworkCore;
 using StoredPatient = KneeSpine.Store.Patients.Patient;
@@ -16,67 +14,44 @@ using StoredPatient = KneeSpine.Store.Patients.Patient;
 namespace KneeSpine.Web.Fhir.Bulk;
 
 /// <summary>
-/// Reads FHIR NDJSON (Patient, Procedure, QuestionnaireResponse) into the store. Lines may come in any order:
-/// patients are stored first, so a response may name a patient further down. Ids that are UUIDs are kept; others
-/// map to a name-based UUID, so importing the same file twice changes nothing. Assessments are stored through
-/// <see cref="AssessmentService"/>, the same path as /api/v1, and evaluated afresh; derived resources are skipped.
+/// Reads FHIR NDJSON (Patient, Procedure, QuestionnaireResponse) into the store, streaming (ADR-136): lines are read
+/// in batches of <see cref="BatchSize"/>; each batch is parsed, mapped and evaluated on every core while the previous
+/// batch is written by one writer, with one query per kind for the ids already stored and one commit per batch.
+/// Lines may come in any order: a line whose patient is not stored yet is set aside in a temporary file and stored
+/// after the rest, when every patient of the file is in. Ids that are UUIDs are kept; others map to a name-based UUID,
+/// so importing the same file twice changes nothing. Imported assessments open no worklist item (ADR-080).
 /// </summary>
-public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patients, AssessmentService assessments, TimeProvider time)
+public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patients, AssessmentEvaluation evaluation, TimeProvider time)
 {
-    private static readonly string[] DerivedTypes = ["RiskAssessment", "Flag", "CarePlan", "Observation"];
+    /// <summary>Lines per transaction: big enough that commits do not dominate, small enough that memory stays flat.</summary>
+    public const int BatchSize = 1000;
 
-    public async Task<ImportReport> ImportAsync(TextReader reader, string importedBy, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Imports every line; <paramref name="linesDone"/> is told how many lines have been handled so far.</summary>
+    public async Task<ImportReport> ImportAsync(TextReader reader, string importedBy, Action<int>? linesDone = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var errors = new List<ImportLineError>();
-        var parsed = new List<(int Line, Resource Resource)>();
-        var number = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        var tally = new Tally(importedBy, linesDone);
+        var parser = new ImportLineParser(evaluation, time);
+        var deferredPath = Path.Combine(Path.GetTempPath(), $"kneespine-import-{Guid.NewGuid():N}.tmp");
+        try
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            var deferred = new StreamWriter(deferredPath, append: false, Utf8);
+            await using (deferred.ConfigureAwait(false))
             {
-                continue;
+                await RunAsync(Numbered(reader, cancellationToken), parser, deferred, tally, cancellationToken).ConfigureAwait(false);
             }
 
-            try
-            {
-                parsed.Add((number, FhirNdjson.Parse(line)));
-            }
-            catch (DeserializationFailedException failed)
-            {
-                errors.Add(new(number, "not valid FHIR: " + string.Join("; ", failed.Exceptions.Take(3).Select(e => e.Message))));
-            }
-            catch (JsonException invalid)
-            {
-                errors.Add(new(number, "not valid JSON: " + invalid.Message));
-            }
+            using var again = new StreamReader(deferredPath, Utf8);
+            await RunAsync(Deferred(again, cancellationToken), parser, deferred: null, tally, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(deferredPath);
         }
 
-        var ordered = parsed.OrderBy(p => Rank(p.Resource)).ThenBy(p => p.Line).ToList();
-        int imported = 0, present = 0, skipped = 0, done = 0;
-        foreach (var (line, resource) in ordered)
-        {
-            var outcome = resource switch
-            {
-                Patient patient => await ImportPatientAsync(patient, importedBy, cancellationToken).ConfigureAwait(false),
-                Procedure procedure => await ImportProcedureAsync(procedure, cancellationToken).ConfigureAwait(false),
-                QuestionnaireResponse response => await ImportResponseAsync(response, importedBy, cancellationToken).ConfigureAwait(false),
-                _ when DerivedTypes.Contains(resource.TypeName) => LineOutcome.Skipped,
-                _ => LineOutcome.Error($"{resource.TypeName} is not imported; only Patient, Procedure and QuestionnaireResponse are."),
-            };
-            switch (outcome.Kind)
-            {
-                case LineKind.Imported: imported++; break;
-                case LineKind.Present: present++; break;
-                case LineKind.Skipped: skipped++; break;
-                default: errors.Add(new(line, outcome.Message!)); break;
-            }
-
-            progress?.Invoke(++done, ordered.Count);
-        }
-
-        return new ImportReport(imported, present, skipped, [.. errors.OrderBy(e => e.Line)]);
+        return new ImportReport(tally.Imported, tally.Present, tally.Skipped, [.. tally.Errors.OrderBy(e => e.Line)]);
     }
 
     /// <summary>The store id of a FHIR id: the UUID itself, else a name-based UUID (RFC 9562 version 8) of type and id.</summary>
@@ -96,168 +71,226 @@ public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patient
         return new Guid(bytes, bigEndian: true);
     }
 
-    private static int Rank(Resource resource) => resource switch
+    private async Task RunAsync(IAsyncEnumerable<(int Number, string Text)> lines, ImportLineParser parser, StreamWriter? deferred, Tally tally, CancellationToken cancellationToken)
     {
-        Patient => 0,
-        Procedure => 1,
-        QuestionnaireResponse => 2,
-        _ => 3,
-    };
-
-    private async Task<LineOutcome> ImportPatientAsync(Patient patient, string importedBy, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(patient.Id))
+        // Two batches in flight at most: one being prepared, one waiting for the writer. Memory stays flat for any file.
+        var channel = Channel.CreateBounded<PreparedLine[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
         {
-            return LineOutcome.Error("Patient.id is required, so that other lines can refer to it.");
+            try
+            {
+                var batch = new List<(int Number, string Text)>(BatchSize);
+                await foreach (var line in lines.ConfigureAwait(false))
+                {
+                    batch.Add(line);
+                    if (batch.Count == BatchSize)
+                    {
+                        await channel.Writer.WriteAsync(Prepare(parser, batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await channel.Writer.WriteAsync(Prepare(parser, batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, cancellationToken);
+
+        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await WriteAsync(batch, deferred, tally, cancellationToken).ConfigureAwait(false);
         }
 
-        var id = StoreId("Patient", patient.Id);
-        if (await db.Patients.AnyAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false))
-        {
-            return LineOutcome.Present;
-        }
-
-        var name = patient.Name.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? patient.Name.FirstOrDefault();
-        var fullName = name is null ? null : string.Join(' ', name.Given.Append(name.Family).Where(w => !string.IsNullOrWhiteSpace(w)));
-        if (string.IsNullOrWhiteSpace(fullName))
-        {
-            fullName = name?.Text;
-        }
-
-        DateOnly? birthDate = DateOnly.TryParseExact(patient.BirthDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born) ? born : null;
-        var sex = patient.Gender switch
-        {
-            AdministrativeGender.Female => Engine.Codes.Code<Sex>.ToCode(Sex.Female),
-            AdministrativeGender.Male => Engine.Codes.Code<Sex>.ToCode(Sex.Male),
-            AdministrativeGender.Other => Engine.Codes.Code<Sex>.ToCode(Sex.Other),
-            AdministrativeGender.Unknown => Engine.Codes.Code<Sex>.ToCode(Sex.Unknown),
-            _ => null,
-        };
-        var request = new CreatePatientRequest(fullName, birthDate, sex);
-        var problems = patients.Validate(request);
-        if (problems.Count > 0)
-        {
-            return LineOutcome.Error(string.Join("; ", problems.Select(p => $"Patient.{FhirElement(p.Key)}: {p.Value}")));
-        }
-
-        Engine.Codes.Code<Sex>.TryParse(sex!, out var parsedSex);
-        db.Patients.Add(new StoredPatient
-        {
-            Id = id,
-            Name = fullName!.Trim(),
-            BirthDate = birthDate!.Value,
-            Sex = parsedSex,
-            CreatedAt = time.GetUtcNow(),
-            CreatedBy = importedBy,
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        return LineOutcome.Imported;
+        await producer.ConfigureAwait(false);
     }
 
-    private async Task<LineOutcome> ImportProcedureAsync(Procedure procedure, CancellationToken cancellationToken)
+    private static PreparedLine[] Prepare(ImportLineParser parser, List<(int Number, string Text)> batch, CancellationToken cancellationToken)
     {
-        var patient = await PatientOfAsync(procedure.Subject?.Reference, cancellationToken).ConfigureAwait(false);
-        if (patient is null)
+        var prepared = new PreparedLine[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = parser.Prepare(batch[i].Number, batch[i].Text));
+        return prepared;
+    }
+
+    /// <summary>One batch in one transaction: patients, then procedures, then responses, each kind's existing ids in one query.</summary>
+    private async Task WriteAsync(PreparedLine[] batch, StreamWriter? deferred, Tally tally, CancellationToken cancellationToken)
+    {
+        var referenced = batch.Where(l => l.Kind is PreparedKind.Patient or PreparedKind.Procedure or PreparedKind.Response).Select(l => l.PatientId).Distinct().ToList();
+        var known = await db.Patients.Where(p => referenced.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken).ConfigureAwait(false);
+        var responseIds = batch.Where(l => l.Kind == PreparedKind.Response).Select(l => l.AssessmentId).ToList();
+        var stored = (await db.Assessments.Where(a => responseIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        // The latest current assessment date of each patient: an older imported assessment leaves the surgery details alone.
+        var respondents = batch.Where(l => l.Kind == PreparedKind.Response).Select(l => l.PatientId).Distinct().ToList();
+        var latest = await db.Assessments
+            .Where(a => respondents.Contains(a.PatientId) && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .GroupBy(a => a.PatientId).Select(g => new { g.Key, Latest = g.Max(a => a.AssessedOn) })
+            .ToDictionaryAsync(g => g.Key, g => g.Latest, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+
+        foreach (var line in batch.OrderBy(l => l.Kind).ThenBy(l => l.Number))
         {
-            return LineOutcome.Error("Procedure.subject must refer to a patient in this file or in the store (Patient/{id}).");
+            switch (line.Kind)
+            {
+                case PreparedKind.Skipped:
+                    tally.Skipped++;
+                    break;
+                case PreparedKind.Error:
+                    tally.Error(line.Number, line.Error!);
+                    break;
+                case PreparedKind.Patient:
+                    AddPatient(line, known, tally, now);
+                    break;
+                case PreparedKind.Procedure when known.TryGetValue(line.PatientId, out var patient):
+                    SetSurgery(line.Procedure!, patient, tally);
+                    break;
+                case PreparedKind.Response when known.TryGetValue(line.PatientId, out var patient):
+                    AddAssessment(line, patient, stored, latest, tally, now);
+                    break;
+                default:
+                    await DeferAsync(line, deferred, tally).ConfigureAwait(false);
+                    break;
+            }
         }
 
-        if (procedure.Performed is not FhirDateTime performed || !DateOnly.TryParseExact(performed.Value?[..Math.Min(10, performed.Value.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        tally.Done(batch.Length);
+    }
+
+    private void AddPatient(PreparedLine line, Dictionary<Guid, StoredPatient> known, Tally tally, DateTimeOffset now)
+    {
+        if (known.ContainsKey(line.PatientId))
         {
-            return LineOutcome.Error("Procedure.performedDateTime must give the date of the knee replacement.");
+            tally.Present++;
+            return;
         }
 
-        var codes = procedure.Code?.Coding ?? [];
-        var isKneeReplacement = codes.Any(c => c.System == StandardCodes.Snomed && c.Code == StandardCodes.TotalKneeReplacementCode)
-            || codes.Any(c => c.System == KneeSpineCodeSystems.ForInputField("surgery.procedure"));
-        if (!isKneeReplacement)
+        var fields = line.Patient!;
+        var problems = patients.Validate(new CreatePatientRequest(fields.Name, fields.BirthDate, fields.Sex));
+        if (problems.Count > 0)
         {
-            return LineOutcome.Error($"Procedure.code must be a knee replacement (SNOMED CT {StandardCodes.TotalKneeReplacementCode} or a KneeSpine surgery.procedure code).");
+            tally.Error(line.Number, string.Join("; ", problems.Select(p => $"Patient.{(p.Key == "sex" ? "gender" : p.Key)}: {p.Value}")));
+            return;
         }
 
+        Code<Sex>.TryParse(fields.Sex!, out var sex);
+        var patient = new StoredPatient
+        {
+            Id = line.PatientId,
+            Name = fields.Name!.Trim(),
+            BirthDate = fields.BirthDate!.Value,
+            Sex = sex,
+            CreatedAt = now,
+            CreatedBy = tally.ImportedBy,
+        };
+        db.Patients.Add(patient);
+        known[patient.Id] = patient;
+        tally.Imported++;
+    }
+
+    private static void SetSurgery(ImportedProcedure procedure, StoredPatient patient, Tally tally)
+    {
         if (patient.SurgeryDate is not null)
         {
             // The latest assessment already describes the surgery; it stays the source of these fields.
-            return LineOutcome.Present;
+            tally.Present++;
+            return;
         }
 
-        patient.SurgeryDate = date;
-        patient.SurgerySide = procedure.BodySite.SelectMany(b => b.Coding).Select(c => c.Code).FirstOrDefault() switch
-        {
-            "82169009" => SurgerySide.Left,
-            "6757004" => SurgerySide.Right,
-            "36701003" => SurgerySide.Both,
-            _ => null,
-        };
-        var kind = codes.FirstOrDefault(c => c.System == KneeSpineCodeSystems.ForInputField("surgery.procedure"))?.Code;
-        patient.SurgeryProcedure = kind is not null && Engine.Codes.Code<SurgeryProcedure>.TryParse(kind, out var parsed) ? parsed : null;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        return LineOutcome.Imported;
+        patient.SurgeryDate = procedure.Date;
+        patient.SurgerySide = procedure.Side;
+        patient.SurgeryProcedure = procedure.Kind;
+        tally.Imported++;
     }
 
-    private async Task<LineOutcome> ImportResponseAsync(QuestionnaireResponse response, string importedBy, CancellationToken cancellationToken)
+    private void AddAssessment(PreparedLine line, StoredPatient patient, HashSet<Guid> stored, Dictionary<Guid, DateOnly> latest, Tally tally, DateTimeOffset now)
     {
-        if (string.IsNullOrEmpty(response.Id))
+        if (!stored.Add(line.AssessmentId))
         {
-            return LineOutcome.Error("QuestionnaireResponse.id is required, so that a second import does not store it twice.");
+            tally.Present++;
+            return;
         }
 
-        var patient = await PatientOfAsync(response.Subject?.Reference, cancellationToken).ConfigureAwait(false);
-        if (patient is null)
+        var input = line.Input!;
+        var assessment = AssessmentService.NewRow(line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.RecordedAt ?? now, tally.ImportedBy);
+        db.Assessments.Add(assessment);
+        // Imported assessments count in the outcomes reports like any other (ADR-130).
+        Reports.ReportRowWriter.Stage(db, assessment, input, line.Result!, patient);
+        // As AssessmentService stores one: the latest assessment is the source of the surgery details.
+        if (!latest.TryGetValue(patient.Id, out var newest) || newest <= input.AssessedOn)
         {
-            return LineOutcome.Error("QuestionnaireResponse.subject must refer to a patient in this file or in the store (Patient/{id}).");
+            latest[patient.Id] = input.AssessedOn;
+            AssessmentService.TakeSurgeryDetails(patient, input);
         }
 
-        var id = StoreId("QuestionnaireResponse", response.Id);
-        if (await db.Assessments.AnyAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false))
-        {
-            return LineOutcome.Present;
-        }
-
-        var mapping = QuestionnaireResponseMapper.ToInput(response);
-        if (!mapping.IsValid)
-        {
-            return LineOutcome.Error(string.Join("; ", mapping.Errors.Select(e => $"{e.LinkId}: {e.Message}")));
-        }
-
-        var recordedAt = response.AuthoredElement?.TryToDateTimeOffset(out var authored) == true ? authored : time.GetUtcNow();
-        var outcome = await assessments.ImportAsync(patient.Id, id, mapping.Input!, recordedAt, importedBy, cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        return outcome.Assessment is not null
-            ? LineOutcome.Imported
-            : LineOutcome.Error(outcome.Conflict ?? string.Join("; ", outcome.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        tally.Imported++;
     }
 
-    private async Task<StoredPatient?> PatientOfAsync(string? reference, CancellationToken cancellationToken)
+    private static async Task DeferAsync(PreparedLine line, StreamWriter? deferred, Tally tally)
     {
-        const string prefix = "Patient/";
-        if (reference is null || !reference.StartsWith(prefix, StringComparison.Ordinal) || reference.Length == prefix.Length)
+        if (deferred is null)
         {
-            return null;
+            tally.Error(line.Number, line.Kind == PreparedKind.Procedure
+                ? "Procedure.subject must refer to a patient in this file or in the store (Patient/{id})."
+                : "QuestionnaireResponse.subject must refer to a patient in this file or in the store (Patient/{id}).");
+            return;
         }
 
-        var id = StoreId("Patient", reference[prefix.Length..]);
-        return await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        await deferred.WriteLineAsync(line.Number.ToString(CultureInfo.InvariantCulture) + "\t" + line.Text).ConfigureAwait(false);
+        // Counted when it is stored from the deferred file.
+        tally.Deferred++;
     }
 
-    private static string FhirElement(string requestPath) => requestPath switch
+    private static async IAsyncEnumerable<(int Number, string Text)> Numbered(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        "name" => "name",
-        "birthDate" => "birthDate",
-        "sex" => "gender",
-        _ => requestPath,
-    };
+        var number = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return (number, line);
+            }
+        }
+    }
 
-    private enum LineKind { Imported, Present, Skipped, Error }
-
-    private sealed record LineOutcome(LineKind Kind, string? Message = null)
+    private static async IAsyncEnumerable<(int Number, string Text)> Deferred(TextReader reader, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        public static readonly LineOutcome Imported = new(LineKind.Imported);
-        public static readonly LineOutcome Present = new(LineKind.Present);
-        public static readonly LineOutcome Skipped = new(LineKind.Skipped);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            yield return (int.Parse(line.AsSpan(0, tab), CultureInfo.InvariantCulture), line[(tab + 1)..]);
+        }
+    }
 
-        public static LineOutcome Error(string message) => new(LineKind.Error, message);
+    private sealed class Tally(string importedBy, Action<int>? linesDone)
+    {
+        private int _done;
+
+        public string ImportedBy { get; } = importedBy;
+
+        public int Imported { get; set; }
+
+        public int Present { get; set; }
+
+        public int Skipped { get; set; }
+
+        public int Deferred { get; set; }
+
+        public List<ImportLineError> Errors { get; } = [];
+
+        public void Error(int line, string message) => Errors.Add(new ImportLineError(line, message));
+
+        public void Done(int lines)
+        {
+            _done += lines;
+            linesDone?.Invoke(_done - Deferred);
+        }
     }
 }

@@ -22,6 +22,9 @@ public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessT
 
     public CreatedToken? NewToken { get; private set; }
 
+    /// <summary>Patients use the site, not the API: they are not offered tokens (a token made for one by an operator can still be revoked here).</summary>
+    public bool OffersTokens => !User.IsInRole(Roles.Patient);
+
     public IReadOnlyList<ErrorSummaryItem> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -44,13 +47,19 @@ public sealed class IndexModel(UserManager<KneeSpineUser> users, PersonalAccessT
             return Challenge();
         }
 
+        if (!OffersTokens)
+        {
+            HttpContext.Audit().Deny("patient accounts are not offered personal access tokens");
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
             Errors = [new ErrorSummaryItem("token-name", $"Enter a token name of 1 to {MaxNameLength} characters.")];
         }
         else
         {
-            NewToken = await tokens.CreateAsync(user, name.Trim(), lifetime: null, cancellationToken).ConfigureAwait(false);
+            NewToken = await tokens.CreateAsync(user, name.Trim(), PersonalAccessTokens.DefaultLifetime, cancellationToken).ConfigureAwait(false);
             var audit = HttpContext.Audit();
             audit.Outcome = AuditOutcome.Success;
             audit.TokenId = NewToken.Id;

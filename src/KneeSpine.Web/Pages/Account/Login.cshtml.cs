@@ -51,16 +51,21 @@ public sealed class LoginModel(SignInManager<KneeSpineUser> signIn, UserManager<
         {
             audit.Deny("account locked out");
         }
+        else if (result.IsNotAllowed)
+        {
+            audit.Deny("account disabled");
+        }
         else
         {
             audit.Outcome = AuditOutcome.Failure;
             audit.Detail = user is null ? "no such account" : "wrong password";
         }
 
-        // Same message for unknown account and wrong password, so the page does not reveal which accounts exist.
+        // Same message for unknown account, wrong password and a disabled account (Identity refuses a disabled one
+        // before it checks the password), so the page does not reveal which accounts exist or are disabled.
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "Too many failed attempts. This account is locked for 15 minutes."
-            : "The email or password is not correct.");
+            : "The email or password is not correct, or the account is disabled. Ask the clinic's administrator if you need help.");
         return Page();
     }
 

@@ -5,6 +5,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace KneeSpine.Web.Pages.Me;
 /// <summary>One of the patient's own results; another patient's assessment id is simply not found.</summary>
 [Authorize(Roles = Roles.Patient)]
 [Audited(AuditAction.AssessmentRead, CallersRecord = true)]
-public sealed class AssessmentModel(ClinicRecords records) : PageModel
+public sealed class AssessmentModel(ClinicRecords records, ClinicProfile clinic, TimeProvider clock) : PageModel
 {
     public StoredAssessment? Assessment { get; private set; }
 
@@ -38,6 +39,9 @@ public sealed class AssessmentModel(ClinicRecords records) : PageModel
         View = new ResultView(Assessment.Result, KnowledgeBase.For(Assessment.Result), ForPatient: true, $"/me/assessments/{assessmentId}/handout")
         {
             SignLists = HandoutSigns.For(Assessment.Input.ToCurrentInput()),
+            RecordedOn = Assessment.Input.AssessedOn,
+            Author = ResultAuthors.Of(Assessment.Row, User),
+            Today = clinic.Today(clock),
         };
         return Page();
     }

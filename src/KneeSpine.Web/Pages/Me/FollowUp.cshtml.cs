@@ -10,13 +10,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KneeSpine.Web.Pages.Me;
 
-/// <summary>The patient's own follow-up questionnaire, in plain language; stored on their own record only.</summary>
+/// <summary>
+/// The patient's own follow-up questionnaire, in plain language and in the same four short steps as the public check;
+/// stored on their own record only, and only when the last step is sent.
+/// </summary>
+/// <remarks>The antiforgery check is made in the handler, so an expired token keeps the answers (see <see cref="FormToken"/>).</remarks>
 [Authorize(Roles = Roles.Patient)]
+[IgnoreAntiforgeryToken]
 [Audited(AuditAction.PatientRead, Method = "GET", CallersRecord = true)]
 [Audited(AuditAction.AssessmentCreate, Method = "POST", CallersRecord = true)]
 public sealed class FollowUpModel(ClinicRecords records, AssessmentSubmission submission, TimeProvider time) : PageModel
 {
-    public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: true);
+    public AssessmentFormView Form { get; private set; } = SteppedForm.Start(AssessmentFormData.Empty);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +34,7 @@ public sealed class FollowUpModel(ClinicRecords records, AssessmentSubmission su
             ? (await records.LoadAssessmentAsync(patientId, series.Current.Id, cancellationToken).ConfigureAwait(false))?.Input
             : null;
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        Form = new AssessmentFormView(FormDefaults.For(record.Patient, latest, today), [], ForPatient: true);
+        Form = SteppedForm.Start(FormDefaults.For(record.Patient, latest, today));
         return Page();
     }
 
@@ -40,14 +45,33 @@ public sealed class FollowUpModel(ClinicRecords records, AssessmentSubmission su
             return Forbid();
         }
 
-        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        var form = AssessmentFormData.FromForm(Request.Form);
+        string? step = Request.Form["step"];
+        if (!await FormToken.IsValidAsync(HttpContext).ConfigureAwait(false))
+        {
+            Form = SteppedForm.Show(form, FormSteps.Parse(step), []) with { Notice = FormToken.ExpiredMessage };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (SteppedForm.Next(form, submission.Check(form), step, Request.Form["go"]) is { } next)
+        {
+            // Moving between steps stores nothing: audited as showing the patient their own form, not as a failed save.
+            var audit = HttpContext.Audit();
+            audit.Action = AuditAction.PatientRead;
+            audit.Outcome = AuditOutcome.Success;
+            audit.Detail = $"follow-up questions, step {next.Step}";
+            Form = next;
+            return Page();
+        }
+
         var outcome = await submission.SubmitAsync(patientId, revises: null, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
         if (outcome.StoredId is { } stored)
         {
             return Redirect($"/me/assessments/{stored}");
         }
 
-        Form = new AssessmentFormView(form, outcome.Errors, ForPatient: true);
+        Form = SteppedForm.Show(form, FormSteps.All.Count, outcome.Errors);
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Handouts;
 using KneeSpine.Web.FollowUps;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace KneeSpine.Web.Pages.Me;
 [Authorize(Roles = Roles.Patient)]
 [Audited(AuditAction.PatientRead, Method = "GET", CallersRecord = true)]
 [Audited(AuditAction.ReminderPreferenceChange, Method = "POST", CallersRecord = true)]
-public sealed class IndexModel(ClinicRecords records, FollowUpCalendar followUps, FollowUpService followUpService) : PageModel
+public sealed class IndexModel(ClinicRecords records, FollowUpCalendar followUps, FollowUpService followUpService, ClinicProfile clinic, TimeProvider clock) : PageModel
 {
     public PatientRecord? Record { get; private set; }
 
@@ -42,7 +43,12 @@ public sealed class IndexModel(ClinicRecords records, FollowUpCalendar followUps
 
         if (Record.Latest is { } latest && await records.LoadAssessmentAsync(patientId, latest.Current.Id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
-            LatestView = new ResultView(stored.Result, KnowledgeBase.For(stored.Result), ForPatient: true, HandoutUrl: null) { SignLists = HandoutSigns.For(stored.Input.ToCurrentInput()) };
+            LatestView = new ResultView(stored.Result, KnowledgeBase.For(stored.Result), ForPatient: true, HandoutUrl: null) {
+                SignLists = HandoutSigns.For(stored.Input.ToCurrentInput()),
+                RecordedOn = stored.Input.AssessedOn,
+                Author = ResultAuthors.Of(stored.Row, User),
+                Today = clinic.Today(clock),
+            };
         }
 
         return Page();

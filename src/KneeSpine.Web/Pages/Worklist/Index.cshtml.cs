@@ -1,6 +1,7 @@
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Ui;
 using KneeSpine.Web.Worklist;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace KneeSpine.Web.Pages.Worklist;
 [Authorize(Policy = Policies.Clinician)]
 [Audited(AuditAction.WorklistRead, Method = "GET")]
 [Audited(AuditAction.WorklistAcknowledge, Method = "POST")]
-public sealed class IndexModel(WorklistService worklist, TimeProvider time) : PageModel
+public sealed class IndexModel(WorklistService worklist, TimeProvider time, ClinicProfile clinic) : PageModel
 {
     public const int PageSize = WorklistService.DefaultPageSize;
 
@@ -85,7 +86,7 @@ public sealed class IndexModel(WorklistService worklist, TimeProvider time) : Pa
         Errors = outcome.NotFound
             ? [new ErrorSummaryItem("main", "That worklist item does not exist.")]
             : outcome.AlreadyAcknowledged
-                ? [new ErrorSummaryItem($"item-{Input.ItemId}", $"{outcome.Item!.AcknowledgedBy} already acknowledged this item at {WorklistDisplay.Time(outcome.Item.AcknowledgedAt!.Value)}.")]
+                ? [new ErrorSummaryItem($"item-{Input.ItemId}", $"{outcome.Item!.AcknowledgedBy} already acknowledged this item at {clinic.Time(outcome.Item.AcknowledgedAt!.Value)}.")]
                 : [.. outcome.Errors.Select(e => new ErrorSummaryItem($"{e.Key}-{Input.ItemId}", e.Value))];
         LinkedId = Input.ItemId;
         await LoadAsync(cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace KneeSpine.Web.Pages.Admin.Audit;
 /// <summary>The audit trail, newest first, filtered by patient, user, action, outcome and date range; admins only.</summary>
 [Authorize(Policy = Policies.Admin)]
 [Audited(AuditAction.AuditRead)]
-public sealed class IndexModel(KneeSpineDbContext db) : PageModel
+public sealed class IndexModel(KneeSpineDbContext db, ClinicProfile clinic) : PageModel
 {
     public const int PageSize = 50;
 
@@ -45,6 +46,14 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
 
     public IReadOnlyList<ErrorSummaryItem> Errors { get; private set; } = [];
 
+    /// <summary>Names of the patients the shown events concern, by id (an event may name a patient that no longer exists).</summary>
+    public IReadOnlyDictionary<Guid, string> PatientNames { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The clinic's time zone, as the column heading names it; the export keeps UTC.</summary>
+    public string TimeZoneName => clinic.TimeZone == TimeZoneInfo.Utc ? "UTC" : clinic.TimeZone.Id;
+
+    public string LocalTime(DateTimeOffset instant) => clinic.Local(instant).ToString("d MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
     public bool HasOlder { get; private set; }
 
     public bool Filtered { get; private set; }
@@ -66,6 +75,9 @@ public sealed class IndexModel(KneeSpineDbContext db) : PageModel
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         HasOlder = rows.Count > PageSize;
         Events = HasOlder ? rows[..PageSize] : rows;
+        var ids = Events.Select(e => e.PatientId).OfType<Guid>().Distinct().ToList();
+        PatientNames = await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>This page's address with the same filters and another page number.</summary>

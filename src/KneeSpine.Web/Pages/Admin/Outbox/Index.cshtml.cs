@@ -79,8 +79,8 @@ public sealed class IndexModel(KneeSpineDbContext db, OutboxSender sender, TimeP
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var changed = await db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now), cancellationToken).ConfigureAwait(false);
+        var changed = await db.WriteAsync(token => db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, now), token), cancellationToken).ConfigureAwait(false);
         HttpContext.Audit().Detail = $"outbox message {id}";
         return Redirect("/admin/outbox" + QueryString.Create("retried", changed == 1 ? "yes" : "no"));
     }

@@ -2,6 +2,7 @@ using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
+using KneeSpine.Web.ClinicIdentity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,14 +13,16 @@ namespace KneeSpine.Web.Pages.Admin.Users;
 /// <summary>Every account with its role and linked patient.</summary>
 [Authorize(Policy = Policies.Admin)]
 [Audited(AuditAction.UserList)]
-public sealed class IndexModel(KneeSpineDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(KneeSpineDbContext db, TimeProvider time, ClinicProfile clinic) : PageModel
 {
-    public sealed record UserRow(string Email, string Role, Guid? PatientId, string? PatientName, DateTimeOffset? LockedUntil);
+    public sealed record UserRow(string Id, string Email, string Role, Guid? PatientId, string? PatientName, DateTimeOffset? LockedUntil, DateTimeOffset? DisabledAt);
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Created { get; set; }
+
+    public string LocalTime(DateTimeOffset instant) => KneeSpine.Web.ClinicIdentity.ClinicTimeFormat.Time(clinic, instant);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,10 +37,12 @@ public sealed class IndexModel(KneeSpineDbContext db, TimeProvider time) : PageM
         Users = [.. users
             .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .Select(u => new UserRow(
+                u.Id,
                 u.Email ?? "",
                 userRoles[u.Id].FirstOrDefault() ?? "none",
                 u.PatientId,
                 u.PatientId is { } id ? patientNames.GetValueOrDefault(id) : null,
-                u.LockoutEnd > now ? u.LockoutEnd : null))];
+                u.LockoutEnd > now ? u.LockoutEnd : null,
+                u.DisabledAt))];
     }
 }

@@ -4,6 +4,7 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Assessments.Results;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.Clinic;
+using KneeSpine.Web.ClinicIdentity;
 using KneeSpine.Web.Handouts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 /// <summary>The result of one assessment version, triage first, for the clinician.</summary>
 [Authorize(Policy = Policies.Clinician)]
 [Audited(AuditAction.AssessmentRead, PatientRouteValue = "id")]
-public sealed class DetailsModel(ClinicRecords records) : PageModel
+public sealed class DetailsModel(ClinicRecords records, ClinicProfile clinic, TimeProvider clock) : PageModel
 {
     public PatientRecord? Record { get; private set; }
 
@@ -34,6 +35,9 @@ public sealed class DetailsModel(ClinicRecords records) : PageModel
         View = new ResultView(Assessment.Result, KnowledgeBase.For(Assessment.Result), ForPatient: false, $"/patients/{id}/assessments/{assessmentId}/handout")
         {
             SignLists = HandoutSigns.For(Assessment.Input.ToCurrentInput()),
+            RecordedOn = Assessment.Input.AssessedOn,
+            Author = ResultAuthor.CareTeam,
+            Today = clinic.Today(clock),
         };
         return Page();
     }

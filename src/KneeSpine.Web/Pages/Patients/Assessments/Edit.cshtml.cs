@@ -11,6 +11,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>Edits an assessment by storing its next version; nothing is overwritten.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[IgnoreAntiforgeryToken] // checked in the handler, so an expired token keeps the answers (FormToken)
 [Audited(AuditAction.AssessmentRead, Method = "GET", PatientRouteValue = "id")]
 [Audited(AuditAction.AssessmentRevise, Method = "POST", PatientRouteValue = "id")]
 public sealed class EditModel(ClinicRecords records, AssessmentSubmission submission) : PageModel
@@ -22,6 +23,14 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
     public int Version { get; private set; }
 
     public AssessmentFormView Form { get; private set; } = new(AssessmentFormData.Empty, [], ForPatient: false);
+
+    /// <summary>The form field that carries the reason; outside the shared form partial, joined to it by <c>form="assessment-form"</c>.</summary>
+    public const string ReasonField = "editReason";
+
+    /// <summary>Why the clinician edits; required, stored with the new version and shown in the version list.</summary>
+    public string EditReason { get; private set; } = "";
+
+    public string? ReasonError { get; private set; }
 
     /// <summary>The rules version of a record kept from an earlier version (its edit is evaluated under the current rules).</summary>
     public string? EarlierRules { get; private set; }
@@ -52,8 +61,32 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
             return NotFound();
         }
 
-        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
-        var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
+        var form = new AssessmentFormData(Request.Form
+            .Where(p => p.Key != ReasonField)
+            .Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        EditReason = Request.Form[ReasonField].ToString().Trim();
+        if (!await FormToken.IsValidAsync(HttpContext).ConfigureAwait(false))
+        {
+            Describe(record, assessment);
+            Form = new AssessmentFormView(form, [], ForPatient: false) { Notice = FormToken.ExpiredMessage };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        ReasonError = EditReason.Length == 0 ? "Enter why you are editing this assessment, for example \"patient corrected the surgery date\"."
+            : EditReason.Length > KneeSpine.Store.Assessments.Assessment.Limits.EditReason
+                ? $"Keep the reason to {KneeSpine.Store.Assessments.Assessment.Limits.EditReason} characters or fewer."
+                : null;
+        if (ReasonError is not null)
+        {
+            // Every problem in one round: the answers are checked too, and nothing is stored. The reason is not a
+            // question of the form (no field path); its own message is shown beside it.
+            Describe(record, assessment);
+            Form = new AssessmentFormView(form, [new FormError(ReasonField, FieldPath: null, "Reason for this edit: " + ReasonError), .. submission.Check(form).Errors], ForPatient: false);
+            return Page();
+        }
+
+        var outcome = await submission.SubmitAsync(id, assessmentId, form, User.AuditName(), EditReason, cancellationToken).ConfigureAwait(false);
         if (outcome.StoredId is { } stored)
         {
             return Redirect($"/patients/{id}/assessments/{stored}");

@@ -11,6 +11,7 @@ namespace KneeSpine.Web.Pages.Patients.Assessments;
 
 /// <summary>The clinician's assessment form, generated from the input catalogue.</summary>
 [Authorize(Policy = Policies.Clinician)]
+[IgnoreAntiforgeryToken] // checked in the handler, so an expired token keeps the answers (FormToken)
 [Audited(AuditAction.PatientRead, Method = "GET", PatientRouteValue = "id")]
 [Audited(AuditAction.AssessmentCreate, Method = "POST", PatientRouteValue = "id")]
 public sealed class NewModel(ClinicRecords records, AssessmentSubmission submission, TimeProvider time) : PageModel
@@ -47,7 +48,16 @@ public sealed class NewModel(ClinicRecords records, AssessmentSubmission submiss
             return NotFound();
         }
 
-        var form = new AssessmentFormData(Request.Form.Select(p => new KeyValuePair<string, string[]>(p.Key, [.. p.Value.OfType<string>()])));
+        var form = AssessmentFormData.FromForm(Request.Form);
+        if (!await FormToken.IsValidAsync(HttpContext).ConfigureAwait(false))
+        {
+            PatientId = id;
+            PatientName = record.Patient.Name;
+            Form = new AssessmentFormView(form, [], ForPatient: false) { Notice = FormToken.ExpiredMessage };
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var outcome = await submission.SubmitAsync(id, revises: null, form, User.AuditName(), cancellationToken).ConfigureAwait(false);
         if (outcome.StoredId is { } stored)
         {

@@ -1,0 +1,167 @@
+using KneeSpine.BrowserTests.Infrastructure;
+using KneeSpine.Engine.Results;
+using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Database;
+using KneeSpine.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KneeSpine.BrowserTests;
+
+/// <summary>
+/// Every page, as a visitor, a patient, a clinician and an admin see it, at a phone's 390 px and a desk's 1366 px:
+/// nothing wider than the window, no serious or critical axe finding, a screenshot of each kept in
+/// TestResults/screenshots (docs/design.md shows a chosen few).
+/// </summary>
+[Collection(BrowserSuite.Name)]
+public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClassFixture<DemoClinicApp>
+{
+    private static readonly int[] Widths = [390, 1366];
+
+    [Fact]
+    public async Task Every_page_fits_the_window_and_passes_axe_for_every_role_at_phone_and_desk_widths()
+    {
+        var ids = await DemoIdsAsync();
+        await AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
+        await AddAccountAsync("sweep-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
+        await AddAccountAsync("sweep-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+
+        string[] visitor = ["/", "/check", "/account/login", "/no-such-page"];
+        string[] patient = ["/me", $"/me/assessments/{ids.SelfCareAssessment}", "/me/follow-up", "/account"];
+        string[] emergencyPatient = ["/me", $"/me/assessments/{ids.EmergencyAssessment}"];
+        string[] clinician =
+        [
+            "/worklist", "/patients", "/patients/new", $"/patients/{ids.SelfCarePatient}",
+            $"/patients/{ids.SelfCarePatient}/assessments/{ids.SelfCareAssessment}",
+            $"/patients/{ids.EmergencyPatient}/assessments/{ids.EmergencyAssessment}",
+            $"/patients/{ids.UrgentPatient}/assessments/{ids.UrgentAssessment}",
+            $"/patients/{ids.SelfCarePatient}/assessments/new", "/account",
+        ];
+        string[] admin = ["/admin/users", "/admin/users/new", "/admin/audit", "/admin/outbox", "/worklist", "/patients", "/account"];
+
+        foreach (var width in Widths)
+        {
+            await SweepAsync(null, "visitor", visitor, width);
+            await SweepAsync("sweep-patient@clinic.example", "patient", patient, width);
+            await SweepAsync("sweep-emergency@clinic.example", "patient-emergency", emergencyPatient, width);
+            await SweepAsync("sweep-clinician@clinic.example", "clinician", clinician, width);
+            await SweepAsync(BrowserApp.AdminEmail, "admin", admin, width);
+        }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_button_opens_the_navigation_without_javascript()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            JavaScriptEnabled = false,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        await page.GotoAsync(app.BaseUrl + "/");
+
+        var signIn = page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Sign in" });
+        await Assertions.Expect(signIn).ToBeHiddenAsync();
+        var header = (await page.Locator("header").BoundingBoxAsync())!;
+        // Three wrapped rows of links made it about 220 px; brand, clinic and the Menu button fit in half that.
+        Assert.True(header.Height <= 130, $"the closed header is {header.Height}px tall on a phone");
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(signIn).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "phone-menu-open", fullPage: false);
+        await signIn.ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_desk_the_result_summary_sits_beside_the_details_and_on_a_phone_above_them()
+    {
+        var ids = await DemoIdsAsync();
+        await AddAccountAsync("layout-clinician@clinic.example", Roles.Clinician, null);
+
+        foreach (var (width, beside) in new[] { (1366, true), (390, false) })
+        {
+            var page = await Ui.NewPageAsync(chromium, width, 900);
+            await Ui.SignInAsync(page, app, "layout-clinician@clinic.example", BrowserApp.Password);
+            await page.GotoAsync(app.BaseUrl + $"/patients/{ids.SelfCarePatient}/assessments/{ids.SelfCareAssessment}");
+
+            var summary = (await page.Locator(".result-summary").BoundingBoxAsync())!;
+            var details = (await page.Locator(".result-details").BoundingBoxAsync())!;
+            if (beside)
+            {
+                Assert.True(details.X >= summary.X + summary.Width, $"details at x={details.X}, summary ends at {summary.X + summary.Width}");
+                Assert.True(details.Y < summary.Y + summary.Height, "the details start beside the summary, not below it");
+            }
+            else
+            {
+                Assert.True(details.Y >= summary.Y + summary.Height, "on a phone the summary comes first");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task SweepAsync(string? email, string role, string[] paths, int width)
+    {
+        var page = await Ui.NewPageAsync(chromium, width, width < 600 ? 844 : 900);
+        if (email is not null)
+        {
+            await Ui.SignInAsync(page, app, email, BrowserApp.Password);
+        }
+
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(app.BaseUrl + path);
+            Assert.True(response!.Status is 200 or 404, $"{role} {path}: HTTP {response.Status}");
+            await PageChecks.NoHorizontalOverflowAsync(page);
+            await PageChecks.NoSeriousAccessibilityViolationsAsync(page);
+            if (response.Status == 200)
+            {
+                await Assertions.Expect(page.Locator("header")).ToContainTextAsync(DemoClinicApp.ClinicName);
+            }
+
+            await Screenshots.SaveAsync(page, $"sweep-{role}-{Name(path)}-{width}");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    private static string Name(string path)
+    {
+        var parts = path.Trim('/').Split('/').Select(p => Guid.TryParse(p, out _) ? "id" : p).ToArray();
+        return parts.Length == 0 || parts[0].Length == 0 ? "home" : string.Join('-', parts);
+    }
+
+    private async Task AddAccountAsync(string email, string role, Guid? patientId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KneeSpineUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddUserAsync(email, role, BrowserApp.Password, patientId);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+    }
+
+    /// <summary>The seeded demo patients whose latest result is self-care, urgent and emergency, with those results.</summary>
+    private async Task<DemoIds> DemoIdsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
+        var latest = (await db.Assessments.Where(a => a.Patient!.IsDemo).Select(a => new { a.Id, a.PatientId, a.AssessedOn, a.Triage }).ToListAsync())
+            .GroupBy(a => a.PatientId)
+            .Select(g => g.OrderBy(a => a.AssessedOn).Last())
+            .ToList();
+        var any = (await db.Assessments.Where(a => a.Patient!.IsDemo).Select(a => new { a.Id, a.PatientId, a.Triage }).ToListAsync());
+        var selfCare = latest.First(a => a.Triage == TriageLevel.SelfCare);
+        var emergency = latest.First(a => a.Triage == TriageLevel.Emergency);
+        var urgent = any.First(a => a.Triage == TriageLevel.Urgent);
+        return new DemoIds(selfCare.PatientId, selfCare.Id, emergency.PatientId, emergency.Id, urgent.PatientId, urgent.Id);
+    }
+
+    private sealed record DemoIds(Guid SelfCarePatient, Guid SelfCareAssessment, Guid EmergencyPatient, Guid EmergencyAssessment, Guid UrgentPatient, Guid UrgentAssessment);
+}
