@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using KneeSpine.Web.Tests.Infrastructure;
 
 namespace KneeSpine.Web.Tests;
@@ -45,6 +46,33 @@ public abstract class OpenApiTests(AppFixture fixture)
         Assert.Equal(0, pain["minimum"]!.GetValue<int>());
         Assert.Equal(10, pain["maximum"]!.GetValue<int>());
         Assert.Contains("spinal", input["properties"]!["surgery"]!["properties"]!["anesthesia"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_schema_asks_the_version_2_questions_and_marks_the_scored_sections_optional()
+    {
+        var document = await (await fixture.App.Anonymous().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).ReadObjectAsync();
+        var input = document["components"]!["schemas"]!["AssessmentInput"]!;
+        string[] Names(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
+
+        Assert.Equal([2], input["properties"]!["schemaVersion"]!["enum"]!.AsArray().Select(v => v!.GetValue<int>()));
+        Assert.Superset(
+            new HashSet<string>(["newLegWeaknessOrNumbness", "suddenSevereBackPain", "coughingBloodOrFainting", "legWeaknessOrNumbnessGettingWorse"]),
+            new HashSet<string>(Names(input["properties"]!["redFlags"]!["required"])));
+        var medications = input["properties"]!["medications"]!["properties"]!.AsObject();
+        Assert.True(medications.ContainsKey("antiplatelet") && medications.ContainsKey("longTermSteroids"), medications.ToJsonString());
+        foreach (var section in new[] { "psychosocial", "backFunction" })
+        {
+            Assert.DoesNotContain(section, Names(input["required"]));
+            Assert.StartsWith("Optional section", input["properties"]![section]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        var item = input["properties"]!["psychosocial"]!["properties"]!["littleInterestOrPleasure"]!;
+        Assert.Equal(0, item["minimum"]!.GetValue<int>());
+        Assert.Equal(3, item["maximum"]!.GetValue<int>());
+        Assert.Contains("Over the last 2 weeks", item["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("0 = Not at all", item["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("3 = Nearly every day", item["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
 

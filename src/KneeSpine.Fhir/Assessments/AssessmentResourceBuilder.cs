@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Knowledge;
 using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Terminology;
 
@@ -15,11 +16,14 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         QuestionnaireResponse response, RecordedInput input, AssessmentResult result, ResourceReference subject, ResourceIdentity identity)
     {
         var responseReference = identity.ReferenceTo(response);
+        var citations = text.Citations(result);
         var date = FhirDates.DateTime(input.AssessedOn);
 
-        var painScores = PainObservations(input, subject, date, responseReference, identity).ToList();
-        var factors = result.Factors.Select(f => FactorObservation(f, subject, date, responseReference, identity)).ToList();
-        var flags = result.Alerts.Select(a => Flag(a, subject, input.AssessedOn, identity)).ToList();
+        var painScores = PainObservations(input, subject, date, responseReference, identity)
+            .Concat(ScoreObservations(result.Scores, subject, date, responseReference, identity))
+            .ToList();
+        var factors = result.Factors.Select(f => FactorObservation(f, citations, subject, date, responseReference, identity)).ToList();
+        var flags = result.Alerts.Select(a => Flag(a, citations, subject, input.AssessedOn, identity)).ToList();
 
         var risk = new RiskAssessment
         {
@@ -52,7 +56,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Subject = subject,
             Created = FhirDates.Text(input.AssessedOn),
             SupportingInfo = [identity.ReferenceTo(risk), responseReference],
-            Activity = [.. result.Plan.Select(item => Activity(item, result, factors, identity))],
+            Activity = [.. result.Plan.Select(item => Activity(item, result, citations, factors, identity))],
             Note = [new Annotation { Text = text.Disclaimer }],
         };
 
@@ -100,6 +104,54 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             DerivedFrom = [response],
         };
 
+    /// <summary>
+    /// The questionnaire scores that could be computed (all their items answered), with their meaning: the screens
+    /// are not a diagnosis; the function score is not a validated instrument. A version 1 result has none.
+    /// </summary>
+    private static IEnumerable<Observation> ScoreObservations(
+        AssessmentScores? scores, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
+    {
+        if (scores is null)
+        {
+            yield break;
+        }
+
+        if (scores.Phq2 is { } phq2)
+        {
+            yield return ScoreObservation(identity.IdFor("phq2"), StandardCodes.Phq2Total, phq2, ScreenNote("PHQ-2", "low mood", "PHQ-9"), subject, date, response);
+        }
+
+        if (scores.Gad2 is { } gad2)
+        {
+            yield return ScoreObservation(identity.IdFor("gad2"), ObservationCodes.Gad2Total, gad2, ScreenNote("GAD-2", "anxiety", "GAD-7"), subject, date, response);
+        }
+
+        if (scores.BackFunction is { } function)
+        {
+            yield return ScoreObservation(identity.IdFor("back-function"), ObservationCodes.BackFunctionScore, function,
+                "0-12, higher is more limited. KneeSpine's own four items: not a validated instrument, with no minimal important change; follow it over time, do not compare it with other scales.",
+                subject, date, response);
+        }
+    }
+
+    /// <summary>The interpretation a screening total carries wherever it goes.</summary>
+    public static string ScreenNote(string name, string condition, string followUp) =>
+        $"{name}, 0-6: 3 or more is a positive screen for {condition}. A positive screen is not a diagnosis; follow with the {followUp} and a clinical assessment.";
+
+    private static Observation ScoreObservation(
+        string id, Coding code, int score, string meaning, ResourceReference subject, FhirDateTime date, ResourceReference response) => new()
+        {
+            Id = id,
+            Status = ObservationStatus.Final,
+            Category = [new CodeableConcept { Coding = [StandardCodes.SurveyCategory] }],
+            Code = new CodeableConcept { Coding = [(Coding)code.DeepCopy()], Text = code.Display },
+            Subject = subject,
+            Effective = date,
+            Value = new Quantity { Value = score, Unit = StandardCodes.ScoreUnit, System = StandardCodes.Ucum, Code = StandardCodes.ScoreUnit },
+            Note = [new Annotation { Text = meaning }],
+            DerivedFrom = [response],
+        };
+
     /// <summary>The operated knee, lateralised when the side is known.</summary>
     public static Coding KneeSite(SurgerySide? side) => side switch
     {
@@ -110,7 +162,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
     };
 
     private Observation FactorObservation(
-        FactorFinding factor, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
+        FactorFinding factor, ResultCitations citations, ResourceReference subject, FhirDateTime date, ResourceReference response, ResourceIdentity identity)
     {
         var title = text.FactorTitle(factor.Id);
         var certainty = SpecCodes.Of(factor.Certainty);
@@ -132,10 +184,11 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             ],
             Note = [new Annotation { Text = factor.Explanation }],
             DerivedFrom = [response],
+            Extension = [.. CitationArtifacts.Extensions(CitationArtifacts.ObservationExtension, citations.Of(factor.Sources))],
         };
     }
 
-    private Flag Flag(AlertFinding alert, ResourceReference subject, DateOnly assessedOn, ResourceIdentity identity)
+    private Flag Flag(AlertFinding alert, ResultCitations citations, ResourceReference subject, DateOnly assessedOn, ResourceIdentity identity)
     {
         var title = text.AlertTitle(alert.Id);
         return new Flag
@@ -146,7 +199,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
             Code = new CodeableConcept { Coding = [new Coding(KneeSpineCodeSystems.Alert, alert.Id, title)], Text = title },
             Subject = subject,
             Period = new Period { Start = FhirDates.Text(assessedOn) },
-            Extension = [new Extension(FlagPriorityExtension, Priority(alert.Level))],
+            Extension = [new Extension(FlagPriorityExtension, Priority(alert.Level)), .. CitationArtifacts.Extensions(CitationArtifacts.FindingExtension, citations.Of(alert.Sources))],
             Text = Narratives.Of($"{title} ({SpecCodes.Of(alert.Level)})", alert.Explanation),
         };
     }
@@ -158,7 +211,8 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
         _ => Concept(new Coding(FlagPrioritySystem, "PL", "Low priority")),
     };
 
-    private CarePlan.ActivityComponent Activity(PlanItem item, AssessmentResult result, List<Observation> factorObservations, ResourceIdentity identity)
+    private CarePlan.ActivityComponent Activity(
+        PlanItem item, AssessmentResult result, ResultCitations citations, List<Observation> factorObservations, ResourceIdentity identity)
     {
         var factorIds = result.Factors.Select(f => f.Id).ToList();
         var activity = new CarePlan.ActivityComponent
@@ -177,6 +231,7 @@ internal sealed class AssessmentResourceBuilder(KnowledgeText text)
                         .Select(index => identity.ReferenceTo(factorObservations[index])),
                 ],
             },
+            Extension = [.. CitationArtifacts.Extensions(CitationArtifacts.FindingExtension, citations.Of(item.Sources))],
         };
         if (item.ClinicianText is { } clinicianText)
         {

@@ -1,3 +1,4 @@
+using KneeSpine.Engine.Results;
 using KneeSpine.Engine.Knowledge;
 
 namespace KneeSpine.Fhir.Assessments;
@@ -19,4 +20,7 @@ internal sealed class KnowledgeText(KnowledgeBase knowledgeBase)
     public bool IsAlert(string id) => knowledgeBase.Alerts.Contains(id);
 
     public bool IsFactor(string id) => knowledgeBase.Factors.Contains(id);
+
+    /// <summary>The sources <paramref name="result"/> cites, as readable citations.</summary>
+    public ResultCitations Citations(AssessmentResult result) => ResultCitations.For(knowledgeBase, result);
 }

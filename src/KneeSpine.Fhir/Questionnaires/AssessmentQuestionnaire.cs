@@ -111,7 +111,9 @@ public static class AssessmentQuestionnaire
         {
             LinkId = field.Path,
             Text = field.Question,
-            Code = [new Coding(KneeSpineCodeSystems.InputField, field.Path, field.Label)],
+            Code = StandardCodes.ScreeningItems.TryGetValue(field.Path, out var loinc)
+                ? [new Coding(KneeSpineCodeSystems.InputField, field.Path, field.Label), (Coding)loinc.DeepCopy()]
+                : [new Coding(KneeSpineCodeSystems.InputField, field.Path, field.Label)],
             Type = ItemType(field.Kind),
             Required = field.Required,
             Repeats = field.Kind == FieldKind.ChoiceList,
@@ -120,6 +122,12 @@ public static class AssessmentQuestionnaire
         {
             var system = KneeSpineCodeSystems.ForInputField(field.Path);
             item.AnswerOption = [.. field.Codes.Select(code => new Questionnaire.AnswerOptionComponent { Value = new Coding(system, code, CodeDisplay.For(code)) })];
+        }
+
+        if (field.Kind == FieldKind.Integer && field.AnswerLabels.Count > 0)
+        {
+            // A scored item (PHQ-2, GAD-2, back function): its scale as options; the words of each value are in the stem's text.
+            item.AnswerOption = [.. field.AnswerLabels.Select((_, value) => new Questionnaire.AnswerOptionComponent { Value = new Integer(value) })];
         }
 
         if (field.Minimum is { } minimum)

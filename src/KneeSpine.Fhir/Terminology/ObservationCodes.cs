@@ -20,8 +20,14 @@ public static class ObservationCodes
     /// <summary>Component of a factor Observation: how probable the factor is.</summary>
     public static Coding FactorCertainty => Of("factor-certainty", "Certainty of the contributing factor");
 
+    /// <summary>The GAD-2 total (0-6); KneeSpine's own code, as no LOINC code for the GAD-2 total could be verified (70272-0 is the PHQ-4 total).</summary>
+    public static Coding Gad2Total => Of("gad2-total", "GAD-2 total score (0-6)");
+
+    /// <summary>The back-function score (0-12): the sum of KneeSpine's four own items, not a validated instrument.</summary>
+    public static Coding BackFunctionScore => Of("back-function-score", "Back function score (0-12, KneeSpine items, not validated)");
+
     /// <summary>Every code of the system.</summary>
-    public static IReadOnlyList<Coding> All => [BackPainTriage, BackPainNow, KneePainNow, ContributingFactor, FactorCertainty];
+    public static IReadOnlyList<Coding> All => [BackPainTriage, BackPainNow, KneePainNow, ContributingFactor, FactorCertainty, Gad2Total, BackFunctionScore];
 
     private static Coding Of(string code, string display) => new(KneeSpineCodeSystems.ObservationCode, code, display);
 }

@@ -20,6 +20,18 @@ public static class StandardCodes
     /// <summary>The UCUM unit of a score.</summary>
     public const string ScoreUnit = "{score}";
 
+    /// <summary>LOINC 55758-7, the PHQ-2 total score (0-6).</summary>
+    public static Coding Phq2Total => new(Loinc, "55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]");
+
+    /// <summary>LOINC codes of the four PHQ-2 and GAD-2 items, keyed by the JSON path of the question that asks them.</summary>
+    public static IReadOnlyDictionary<string, Coding> ScreeningItems { get; } = new Dictionary<string, Coding>(StringComparer.Ordinal)
+    {
+        ["psychosocial.littleInterestOrPleasure"] = new(Loinc, "44250-9", "Little interest or pleasure in doing things"),
+        ["psychosocial.feelingDownDepressedOrHopeless"] = new(Loinc, "44255-8", "Feeling down, depressed, or hopeless"),
+        ["psychosocial.feelingNervousAnxiousOrOnEdge"] = new(Loinc, "69725-0", "Feeling nervous, anxious or on edge"),
+        ["psychosocial.unableToStopOrControlWorrying"] = new(Loinc, "68509-9", "Not being able to stop or control worrying"),
+    };
+
     /// <summary>SNOMED CT 609588000 Total knee replacement.</summary>
     public static Coding TotalKneeReplacement => new(Snomed, TotalKneeReplacementCode, "Total knee replacement");
 

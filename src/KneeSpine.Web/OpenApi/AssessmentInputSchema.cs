@@ -47,6 +47,12 @@ internal static class AssessmentInputSchema
             }
         }
 
+        // A section none of whose fields is required may be left out whole (the psychosocial and back-function sections).
+        foreach (var section in root.Properties!.Values.OfType<OpenApiSchema>().Where(s => s.Type == JsonSchemaType.Object && s.Required!.Count == 0))
+        {
+            section.Description = "Optional section: leave it out when it was not asked. Leaving it out is never an error, and its scores are then not computed.";
+        }
+
         return root;
     }
 
@@ -77,10 +83,22 @@ internal static class AssessmentInputSchema
             _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown field kind."),
         };
         schema.Title = field.Label;
-        schema.Description = field.Question;
+        schema.Description = Described(field);
         schema.Minimum = field.Minimum?.ToString(CultureInfo.InvariantCulture);
         schema.Maximum = field.Maximum?.ToString(CultureInfo.InvariantCulture);
         return schema;
+    }
+
+    // A questionnaire item is read with its stem and its scale (PHQ-2, GAD-2, back function: 0-3 with words).
+    private static string Described(InputField field)
+    {
+        if (field.Kind != FieldKind.Integer || field.AnswerLabels.Count == 0)
+        {
+            return field.Question;
+        }
+
+        var scale = string.Join(", ", field.AnswerLabels.Select((label, value) => $"{value} = {label}"));
+        return $"{field.Stem} {field.Question}. Answers: {scale}.".TrimStart();
     }
 
     private static List<JsonNode> Codes(InputField field) => [.. field.Codes.Select(code => (JsonNode)JsonValue.Create(code))];

@@ -13,9 +13,11 @@ public sealed class AssessBundleTests(FhirValidatorFixture validator)
 {
     private const string TriageSystem = "https://kneespine.org/fhir/CodeSystem/triage-level";
 
-    private static (QuestionnaireResponse Response, AssessmentInput Input, Bundle Bundle) Assess(string example, string? patient = "Patient/p1")
+    private static (QuestionnaireResponse Response, AssessmentInput Input, Bundle Bundle) Assess(string example, string? patient = "Patient/p1") =>
+        Assess(Examples.Input(example), patient);
+
+    private static (QuestionnaireResponse Response, AssessmentInput Input, Bundle Bundle) Assess(AssessmentInput input, string? patient = "Patient/p1")
     {
-        var input = Examples.Input(example);
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(input, patient);
         var read = QuestionnaireResponseMapper.ToInput(response);
         Assert.True(read.IsValid, string.Join("; ", read.Errors));
@@ -40,6 +42,82 @@ public sealed class AssessBundleTests(FhirValidatorFixture validator)
         Assert.Equal(direct.Alerts.Select(a => a.Id), bundle.All<Flag>().Select(f => f.Code.Coding.Single().Code));
         Assert.Equal(expected.Plan, bundle.One<CarePlan>().Activity.Select(a => a.Detail.Code.Coding.Single().Code));
         Assert.Equal(direct.Plan.Select(p => p.Id), bundle.One<CarePlan>().Activity.Select(a => a.Detail.Code.Coding.Single().Code));
+    }
+
+    [Fact]
+    public void Screening_scores_are_observations_with_their_codes_and_meaning_and_are_valid_R4()
+    {
+        var (_, input, bundle) = Assess("09-psychological-distress");
+        var scores = AssessmentEvaluator.Default.Evaluate(input).Scores!;
+
+        var observations = bundle.All<Observation>().ToList();
+        var phq2 = Assert.Single(observations, o => o.Code.Coding.Any(c => c.System == "http://loinc.org" && c.Code == "55758-7"));
+        Assert.Equal(scores.Phq2, (int?)((Quantity)phq2.Value).Value);
+        Assert.Contains("A positive screen is not a diagnosis", phq2.Note.Single().Text, StringComparison.Ordinal);
+        var gad2 = Assert.Single(observations, o => o.Code.Coding.Any(c => c.Code == "gad2-total"));
+        Assert.Equal("https://kneespine.org/fhir/CodeSystem/observation", gad2.Code.Coding.Single().System);
+        Assert.Equal(scores.Gad2, (int?)((Quantity)gad2.Value).Value);
+        Assert.DoesNotContain(observations, o => o.Code.Coding.Any(c => c.Code == "70272-0"));
+        Assert.Contains(bundle.One<RiskAssessment>().Basis, b => b.Reference == bundle.FullUrlOf(phq2));
+        validator.AssertValid(bundle);
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples.Names), MemberType = typeof(Examples))]
+    public void Every_cited_source_is_a_readable_citation_artifact_on_the_finding_that_cites_it(string example)
+    {
+        var (_, input, bundle) = Assess(example);
+        var result = AssessmentEvaluator.Default.Evaluate(input);
+        var citations = ResultCitations.For(KnowledgeBase.Default, result);
+
+        var alertArtifacts = bundle.All<Flag>().Select(f => (f.Code.Coding.Single().Code, Citations(f.Extension)));
+        Assert.Equal(result.Alerts.Select(a => (a.Id, CitationTexts(citations.Of(a.Sources)))), alertArtifacts.Select(p => (p.Code, ArtifactTexts(p.Item2))));
+        var factorArtifacts = bundle.All<Observation>().Where(o => o.Value is CodeableConcept).Select(o => Citations(o.Extension));
+        Assert.Equal(result.Factors.Select(f => CitationTexts(citations.Of(f.Sources))), factorArtifacts.Select(ArtifactTexts));
+        var planArtifacts = bundle.One<CarePlan>().Activity.Select(a => Citations(a.Extension));
+        Assert.Equal(result.Plan.Select(p => CitationTexts(citations.Of(p.Sources))), planArtifacts.Select(ArtifactTexts));
+
+        var all = alertArtifacts.SelectMany(p => p.Item2).Concat(factorArtifacts.SelectMany(a => a)).Concat(planArtifacts.SelectMany(a => a)).ToList();
+        Assert.All(all, artifact => Assert.Equal(RelatedArtifact.RelatedArtifactType.Citation, artifact.Type));
+        Assert.Equal(citations.All.Select(c => c.Text).Order(StringComparer.Ordinal), all.Select(a => a.Citation).Distinct().Order(StringComparer.Ordinal));
+        foreach (var citation in citations.All)
+        {
+            Assert.All(all.Where(a => a.Citation == citation.Text), a => Assert.Equal(citation.Link?.AbsoluteUri, a.Url));
+        }
+
+        // Source ids are internal: none appears anywhere in the output.
+        var json = FhirJson.Serialize(bundle);
+        Assert.All(KnowledgeBase.Default.Sources, source => Assert.DoesNotContain('"' + source.Id + '"', json, StringComparison.Ordinal));
+        validator.AssertValid(bundle);
+    }
+
+    [Fact]
+    public void A_citation_with_a_link_carries_it_as_the_artifacts_url()
+    {
+        // A new swollen calf raises A8, which cites a registry study with a DOI or PubMed link.
+        var example = Examples.Input("01-mild-pain-after-spinal");
+        var bundle = Assess(example with { RedFlags = example.RedFlags with { CalfSwellingOrPain = true } }).Bundle;
+
+        var artifacts = bundle.All<DomainResource>().SelectMany(r => Citations(r.Extension))
+            .Concat(bundle.One<CarePlan>().Activity.SelectMany(a => Citations(a.Extension)));
+        var linked = artifacts.Where(a => a.Url is not null).ToList();
+        Assert.NotEmpty(linked);
+        Assert.All(linked, a => Assert.Matches("^https://(doi\\.org|pubmed\\.ncbi\\.nlm\\.nih\\.gov)/", a.Url));
+    }
+
+    private static List<RelatedArtifact> Citations(IEnumerable<Extension> extensions) =>
+        [.. extensions.Where(e => e.Url is CitationArtifacts.ObservationExtension or CitationArtifacts.FindingExtension).Select(e => Assert.IsType<RelatedArtifact>(e.Value))];
+
+    private static string ArtifactTexts(IEnumerable<RelatedArtifact> artifacts) => string.Join(" | ", artifacts.Select(a => a.Citation));
+
+    private static string CitationTexts(IEnumerable<Citation> citations) => string.Join(" | ", citations.Select(c => c.Text));
+
+    [Fact]
+    public void An_assessment_without_the_optional_sections_has_no_score_observations()
+    {
+        var bundle = Assess("01-mild-pain-after-spinal").Bundle;
+
+        Assert.DoesNotContain(bundle.All<Observation>(), o => o.Code.Coding.Any(c => c.Code is "55758-7" or "gad2-total" or "back-function-score"));
     }
 
     [Theory]

@@ -178,6 +178,24 @@ public sealed class StoredRecordTests(FhirValidatorFixture validator)
         Assert.Equal(AssessmentInputJson.ToJson(input), AssessmentInputJson.ToJson(QuestionnaireResponseMapper.ToInput(response).Input!));
     }
 
+    [Fact]
+    public void Everything_carries_the_stored_screening_and_function_scores_as_observations()
+    {
+        var input = Examples.Input("09-psychological-distress");
+        var result = AssessmentEvaluator.Default.Evaluate(input);
+        var stored = new StoredAssessment("a9", RecordedInput.FromInput(input), result);
+
+        var bundle = FhirAssessmentMapper.Default.Everything(ServerBase, Ada, [new SurgeryRecord("s1", input.Surgery)], [stored]);
+
+        int? Score(string code) => (int?)((Quantity)bundle.All<Observation>().Single(o => o.Code.Coding.Any(c => c.Code == code)).Value).Value;
+        Assert.Equal(result.Scores!.Phq2, Score("55758-7"));
+        Assert.Equal(result.Scores.Gad2, Score("gad2-total"));
+        Assert.Equal(result.Scores.BackFunction, Score("back-function-score"));
+        var function = bundle.All<Observation>().Single(o => o.Code.Coding.Any(c => c.Code == "back-function-score"));
+        Assert.Contains("not a validated instrument", function.Note.Single().Text, StringComparison.Ordinal);
+        validator.AssertValid(bundle);
+    }
+
     private static Bundle Everything()
     {
         var first = Examples.Input(Earlier);

@@ -139,4 +139,25 @@ public sealed class AssessmentQuestionnaireTests(FhirValidatorFixture validator)
     {
         GoldenFile.AssertJsonEqual("questionnaire.json", FhirJson.Serialize(Questionnaire));
     }
+
+    [Theory]
+    [InlineData("psychosocial.littleInterestOrPleasure", "44250-9")]
+    [InlineData("psychosocial.feelingDownDepressedOrHopeless", "44255-8")]
+    [InlineData("psychosocial.feelingNervousAnxiousOrOnEdge", "69725-0")]
+    [InlineData("psychosocial.unableToStopOrControlWorrying", "68509-9")]
+    public void Phq2_and_gad2_items_carry_their_loinc_code_and_their_0_to_3_scale_as_answer_options(string linkId, string loinc)
+    {
+        var item = Questions.Single(q => q.LinkId == linkId);
+
+        Assert.Contains(item.Code, c => c.System == "http://loinc.org" && c.Code == loinc);
+        Assert.Contains(item.Code, c => c.Code == linkId);
+        Assert.Equal([0, 1, 2, 3], item.AnswerOption.Select(o => Assert.IsType<Integer>(o.Value).Value!.Value));
+        Assert.Contains("Not at all", item.Text + " " + string.Join(' ', Questionnaire.Item.SelectMany(g => g.Item).Select(i => i.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_four_screening_items_carry_a_loinc_code()
+    {
+        Assert.Equal(4, Questions.Count(q => q.Code.Any(c => c.System == "http://loinc.org")));
+    }
 }

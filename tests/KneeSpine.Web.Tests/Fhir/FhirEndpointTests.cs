@@ -73,9 +73,15 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
         var responseEntry = bundle.Entry.Single(e => e.Resource is QuestionnaireResponse);
         Assert.Contains(risk.Basis, b => b.Reference == responseEntry.FullUrl);
 
-        var scores = resources.OfType<Observation>().Where(o => o.Value is Quantity).ToList();
-        Assert.All(scores, o => Assert.Contains(o.Code.Coding, c => c.System == "http://loinc.org" && c.Code == "72514-3"));
-        Assert.All(scores, o => Assert.Equal(responseEntry.FullUrl, Assert.Single(o.DerivedFrom).Reference));
+        var quantities = resources.OfType<Observation>().Where(o => o.Value is Quantity).ToList();
+        Assert.All(quantities, o => Assert.Equal(responseEntry.FullUrl, Assert.Single(o.DerivedFrom).Reference));
+        var scores = quantities.Where(o => o.Code.Coding.Any(c => c.System == "http://loinc.org" && c.Code == "72514-3")).ToList();
+        // The rest are the example's questionnaire scores (PHQ-2 LOINC 55758-7, GAD-2 and back function by KneeSpine code).
+        var specScores = new[] { ("phq2", "55758-7"), ("gad2", "gad2-total"), ("backFunction", "back-function-score") }
+            .Where(s => expected["scores"]?[s.Item1] is not null)
+            .Select(s => (s.Item2, expected["scores"]![s.Item1]!.GetValue<int>()));
+        var fhirScores = quantities.Except(scores).Select(o => (o.Code.Coding.Single().Code, (int)((Quantity)o.Value).Value!.Value));
+        Assert.Equal(specScores.Order(), fhirScores.Order());
         Assert.Equal(input.Knee?.PainNow is null ? 1 : 2, scores.Count);
         Assert.Equal(input.BackPain.IntensityNow.Value, ((Quantity)scores[0].Value).Value);
         if (input.Knee?.PainNow is { } knee)
