@@ -124,7 +124,7 @@ public sealed class FormBrowserTests(BrowserApp app, Chromium chromium)
 
             Assert.Equal(status, response!.Status);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
-            await Assertions.Expect(page.Locator("header.site-header nav:visible")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("header.site-header nav.site-nav--bar:visible, header.site-header details.nav-menu:visible").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("footer")).ToContainTextAsync("KneeSpine supports, and does not replace, clinical judgement.");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Go to the start page" })).ToBeVisibleAsync();
             await AssertFitsAsync(page, $"error-{name}-{width}");

@@ -23,7 +23,7 @@ public sealed class ReportsBrowserTests(BrowserApp app, Chromium chromium)
 
         var page = await Ui.NewPageAsync(chromium, 1366, 900);
         await Ui.SignInAsync(page, app, BrowserApp.AdminEmail, BrowserApp.Password);
-        await page.GotoAsync(app.BaseUrl + "/reports");
+        await page.GotoAsync(app.BaseUrl + "/reports", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Outcomes report", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".report-age")).ToContainTextAsync("Data as of");

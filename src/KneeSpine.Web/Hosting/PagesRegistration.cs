@@ -18,7 +18,7 @@ public static class PagesRegistration
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-        });
+        }).AddMvcOptions(options => options.Filters.Add(new Assessments.Forms.FormPostsOnly()));
         return builder;
     }
 

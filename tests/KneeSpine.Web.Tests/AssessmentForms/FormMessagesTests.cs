@@ -45,7 +45,7 @@ public sealed class FormMessagesTests
 
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("surgery.date", error.FieldPath);
-        Assert.Equal("This date is after today. Today is 7 December 2026.", error.Message);
+        Assert.Equal("That date has not come yet. Today is 7 December 2026.", error.Message);
     }
 
     [Fact]

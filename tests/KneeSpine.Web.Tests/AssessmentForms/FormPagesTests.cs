@@ -73,7 +73,9 @@ public abstract partial class FormPagesTests(AppFixture fixture)
         var response = await PostAsync(clinician, first + "/edit", Blanked());
 
         var html = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Equal(InputFields.All.Where(f => f.Required).Select(f => FormFieldIds.For(f.Path)).Order(StringComparer.Ordinal), SummaryAnchors(html).Order(StringComparer.Ordinal));
+        // Every required question and the missing reason for the edit, each linked to its own control.
+        string[] expected = [.. InputFields.All.Where(f => f.Required).Select(f => FormFieldIds.For(f.Path)), FormFieldIds.For(KneeSpine.Web.Pages.Patients.Assessments.EditModel.ReasonField)];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), SummaryAnchors(html).Order(StringComparer.Ordinal));
         Assert.Equal(1, await CountAssessmentsAsync(patient));
     }
 
@@ -162,7 +164,7 @@ public abstract partial class FormPagesTests(AppFixture fixture)
             ["surgery.anesthesia"] = "general",
         })).Content.ReadAsStringAsync(Cancel);
 
-        var expected = $"This date is after today. Today is {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
+        var expected = $"That date has not come yet. Today is {KneeSpine.Web.Ui.DisplayDates.Format(TestApp.Today)}.";
         Assert.Equal(["f-surgery-date"], SummaryAnchors(html));
         Assert.Contains(expected, html, StringComparison.Ordinal);
         Assert.Contains($"name=\"surgery.date.day\" value=\"{tomorrow.Day}\"", html, StringComparison.Ordinal);

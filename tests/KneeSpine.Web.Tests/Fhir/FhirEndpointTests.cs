@@ -29,8 +29,9 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
         validator.AssertValid(capabilities);
         Assert.Equal(FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var rest = Assert.Single(capabilities.Rest);
-        Assert.Equal(["AuditEvent", "Patient", "Procedure", "Questionnaire", "QuestionnaireResponse", "Task"], rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
-        Assert.Equal(["assess", "everything"], rest.Resource.SelectMany(r => r.Operation).Select(o => o.Name).Order(StringComparer.Ordinal));
+        string[] served = ["AuditEvent", "Group", "OperationDefinition", "Patient", "Procedure", "Questionnaire", "QuestionnaireResponse", "Task", .. KneeSpine.Web.Fhir.FhirDerivedEndpoints.AssessmentTypes];
+        Assert.Equal(served.Order(StringComparer.Ordinal), rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
+        Assert.Equal(["assess", "everything", "export", "export"], rest.Resource.SelectMany(r => r.Operation).Select(o => o.Name).Order(StringComparer.Ordinal));
         Assert.Contains("Bearer", rest.Security.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(rest.Resource, r => r.Interaction.Any(i => i.Code is CapabilityStatement.TypeRestfulInteraction.Delete or CapabilityStatement.TypeRestfulInteraction.Update));
     }
@@ -140,7 +141,7 @@ public abstract class FhirEndpointTests(AppFixture fixture, FhirValidatorFixture
     }
 
     [Theory]
-    [InlineData("/fhir/Observation/123")]
+    [InlineData("/fhir/Medication/123")]
     [InlineData("/fhir/Patient/not-a-uuid/$validate")]
     [InlineData("/fhir/Questionnaire/other")]
     public async Task Unknown_resources_and_operations_are_404_OperationOutcome(string url)

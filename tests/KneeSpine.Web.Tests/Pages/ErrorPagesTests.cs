@@ -102,7 +102,7 @@ public abstract class ErrorPagesTests(AppFixture fixture)
         var html = await response.Content.ReadAsStringAsync(Cancel);
         Assert.Contains($"<h1>{heading}</h1>", html, StringComparison.Ordinal);
         Assert.Contains("class=\"site-header\"", html, StringComparison.Ordinal);
-        Assert.Contains("class=\"site-nav\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"site-nav site-nav--bar\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"site-footer\"", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/\">Go to the start page</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Something went wrong", html, StringComparison.Ordinal);

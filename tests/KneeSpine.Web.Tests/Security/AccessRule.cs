@@ -16,4 +16,13 @@ public enum IdKind
     FhirResource,
 
     OperationDefinition,
+
+    /// <summary>A bulk export group (Group/all).</summary>
+    ExportGroup,
+
+    /// <summary>A completed bulk export job (its status and its Patient file).</summary>
+    ExportJob,
+
+    /// <summary>A second bulk export job, for the one caller allowed to cancel it.</summary>
+    ExportJobToCancel,
 }

@@ -75,6 +75,7 @@ public sealed class MatrixWorld
         {
             AccountA = accountA,
             FhirIds = await FhirIdsAsync(clinician, clients[CallerKind.Admin], patientA),
+            ExportJobs = (await ExportAsync(clients[CallerKind.Admin], waitForFiles: true), await ExportAsync(clients[CallerKind.Admin], waitForFiles: false)),
         };
     }
 
@@ -92,6 +93,7 @@ public sealed class MatrixWorld
         "documentname" => "v1",
         "vid" => "1",
         "path" => "favicon.svg",
+        "file" => "Patient.ndjson",
         "table" => "headline",
         "id" => id switch
         {
@@ -102,6 +104,9 @@ public sealed class MatrixWorld
             IdKind.Account => AccountA,
             IdKind.FhirResource => FhirIds[resourceType],
             IdKind.OperationDefinition => KneeSpine.Fhir.Questionnaires.AssessOperation.Id,
+            IdKind.ExportGroup => "all",
+            IdKind.ExportJob => ExportJobs.Completed,
+            IdKind.ExportJobToCancel => ExportJobs.ToCancel,
             _ => throw new InvalidOperationException("The rule does not say what {id} holds."),
         },
         _ => throw new InvalidOperationException($"No value for route parameter {{{parameter}}}: teach MatrixWorld.Value about it."),
@@ -117,6 +122,35 @@ public sealed class MatrixWorld
 
     /// <summary>A browser-like client signed in as the patient account of the matrix (A or B).</summary>
     public Task<HttpClient> SignInWithCookieAsync(CallerKind patient) => _app.SignInWithCookieAsync(_emails[patient]);
+
+    public (string Completed, string ToCancel) ExportJobs { get; private init; }
+
+    /// <summary>Kicks off a bulk export as the admin; waits (polling its status) until its files exist when asked.</summary>
+    private static async Task<string> ExportAsync(HttpClient admin, bool waitForFiles)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var kickOff = new HttpRequestMessage(HttpMethod.Get, "/fhir/$export?_type=Patient");
+        kickOff.Headers.Add("Prefer", "respond-async");
+        kickOff.Headers.Add("Accept", "application/fhir+json");
+        using var accepted = await admin.SendAsync(kickOff, cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
+        var status = accepted.Content.Headers.ContentLocation ?? accepted.Headers.Location
+            ?? new Uri(accepted.Headers.GetValues("Content-Location").Single(), UriKind.RelativeOrAbsolute);
+        var id = status.OriginalString.TrimEnd('/').Split('/')[^1];
+        while (waitForFiles)
+        {
+            using var poll = await admin.GetAsync(status, cancel);
+            if (poll.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, poll.StatusCode);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancel);
+        }
+
+        return id;
+    }
 
     private static async Task<Dictionary<string, string>> FhirIdsAsync(HttpClient clinician, HttpClient admin, Guid patient)
     {

@@ -55,7 +55,7 @@ public static class FormMessages
 
     /// <summary>A surgery date after today.</summary>
     public static string SurgeryInFuture(DateOnly today) =>
-        $"This date is after today. Today is {DisplayDates.Format(today)}.";
+        $"That date has not come yet. Today is {DisplayDates.Format(today)}.";
 
     /// <summary>A check dated after today.</summary>
     public static string AssessedInFuture(DateOnly today) =>

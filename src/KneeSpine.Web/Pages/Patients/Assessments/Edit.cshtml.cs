@@ -82,7 +82,7 @@ public sealed class EditModel(ClinicRecords records, AssessmentSubmission submis
             // Every problem in one round: the answers are checked too, and nothing is stored. The reason is not a
             // question of the form (no field path); its own message is shown beside it.
             Describe(record, assessment);
-            Form = new AssessmentFormView(form, [new FormError(ReasonField, FieldPath: null, "Reason for this edit: " + ReasonError), .. submission.Check(form).Errors], ForPatient: false);
+            Form = new AssessmentFormView(form, [new FormError(ReasonField, FieldPath: null, "Reason for this edit: " + ReasonError, FormFieldIds.For(ReasonField)), .. submission.Check(form).Errors], ForPatient: false);
             return Page();
         }
 
