@@ -82,7 +82,8 @@ public sealed class ClinicJourneyTests(BrowserApp app, Chromium chromium)
         Assert.Contains("script-src 'self'", response.Headers["content-security-policy"], StringComparison.Ordinal);
 
         // Editing creates version 2; version 1 stays in the timeline.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Edit this assessment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit (saves a new version)" }).ClickAsync();
+        await page.GetByLabel("Reason for this edit").FillAsync("Patient corrected the pain score");
         await page.Locator(Ui.Id("backPain.intensityNow")).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and see the result" }).ClickAsync();
         await Ui.WaitForPageAsync(page, AssessmentUrl());
