@@ -74,6 +74,8 @@ internal static class ReportCommand
 
             return await CliServices.RunAsync(parse.GetValue(data), async (services, _) =>
             {
+                // The server backfills in the background; the CLI opens no server, so it does the same first (ADR-150).
+                await services.GetRequiredService<ReportRowBackfill>().RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 var report = await services.GetRequiredService<ReportService>().BuildAsync(filter, cancellationToken).ConfigureAwait(false);
                 var only = parse.GetValue(tableId);
                 var tables = report.Tables.Where(t => only is null || t.Id == only).ToList();

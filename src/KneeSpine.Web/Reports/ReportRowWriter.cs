@@ -35,17 +35,25 @@ public static class ReportRowWriter
     }
 
     /// <summary>Adds the rows of a new series (version 1) without reading anything: the batch path of the cohort generator.</summary>
-    public static void Stage(KneeSpineDbContext db, Assessment assessment, AssessmentInput input, AssessmentResult result, Patient patient)
+    public static void Stage(KneeSpineDbContext db, Assessment assessment, AssessmentInput input, AssessmentResult result, Patient patient) =>
+        Stage(db, assessment, ReportAnswers.From(input), result, patient);
+
+    /// <summary>Adds the rows of a series from answers already read (the backfill reads them from stored JSON).</summary>
+    public static void Stage(KneeSpineDbContext db, Assessment assessment, ReportAnswers answers, AssessmentResult result, Patient patient)
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.ReportRows.Add(Row(assessment, input, result, patient));
+        ArgumentNullException.ThrowIfNull(assessment);
+        db.ReportRows.Add(Row(assessment, answers, result, patient));
         db.ReportFindings.AddRange(Findings(assessment.SeriesId, result));
     }
 
-    public static ReportRow Row(Assessment assessment, AssessmentInput input, AssessmentResult result, Patient patient)
+    public static ReportRow Row(Assessment assessment, AssessmentInput input, AssessmentResult result, Patient patient) =>
+        Row(assessment, ReportAnswers.From(input), result, patient);
+
+    public static ReportRow Row(Assessment assessment, ReportAnswers answers, AssessmentResult result, Patient patient)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(patient);
         return new ReportRow
@@ -53,12 +61,12 @@ public static class ReportRowWriter
             SeriesId = assessment.SeriesId,
             AssessmentId = assessment.Id,
             PatientId = assessment.PatientId,
-            SurgeryDate = input.Surgery.Date,
-            AgeAtSurgery = AgeBands.YearsBetween(patient.BirthDate, input.Surgery.Date),
-            Sex = input.Patient.Sex ?? patient.Sex,
-            Anesthesia = input.Surgery.Anesthesia,
-            Procedure = input.Surgery.Procedure ?? patient.SurgeryProcedure,
-            Side = input.Surgery.Side ?? patient.SurgerySide,
+            SurgeryDate = answers.SurgeryDate,
+            AgeAtSurgery = AgeBands.YearsBetween(patient.BirthDate, answers.SurgeryDate),
+            Sex = answers.Sex ?? patient.Sex,
+            Anesthesia = answers.Anesthesia,
+            Procedure = answers.Procedure ?? patient.SurgeryProcedure,
+            Side = answers.Side ?? patient.SurgerySide,
             AssessedOn = assessment.AssessedOn,
             DaysSinceSurgery = result.DaysSinceSurgery,
             Week = WeekOf(result.DaysSinceSurgery),

@@ -17,6 +17,8 @@ public static class ReportsRegistration
         // TryAdd: a read-replica registration made earlier takes precedence.
         builder.Services.TryAddScoped<ReportingDatabase>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddScoped<ReportRowBackfill>();
+        builder.Services.AddHostedService<ReportRowBackfillService>();
         return builder;
     }
 
