@@ -18,7 +18,7 @@ namespace KneeSpine.Web.Demo;
 /// <c>kneespine demo generate</c>: a large fictional cohort (patients, surgeries, follow-up assessments) drawn from
 /// <see cref="CohortDistributions"/>, every assessment evaluated by the engine so its result is real. The same seed on
 /// the same day gives the same cohort (ids and answers come from one seeded generator; dates count back from today).
-/// Rows are added in batches with one <c>SaveChanges</c> each, and each assessment's report row with it; like an
+/// Rows are added in batches with one transaction each (COPY on PostgreSQL, ADR-151), and each assessment's report row with it; like an
 /// import, it opens no worklist item and sends nothing.
 /// </summary>
 public sealed class CohortGenerator(KneeSpineDbContext db, AssessmentEvaluation evaluation, FollowUps.FollowUpCalendar calendar, TimeProvider time)
@@ -59,7 +59,7 @@ public sealed class CohortGenerator(KneeSpineDbContext db, AssessmentEvaluation 
                     assessments += AddPatient(random, done + i + 1, today, now);
                 }
 
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await db.SaveBatchAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 progress?.Report(done + count);
             }

@@ -28,6 +28,9 @@ public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patient
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>False stores every batch with <c>SaveChanges</c> on PostgreSQL too: the tests compare the two paths' rows.</summary>
+    internal bool Copy { get; set; } = true;
+
     /// <summary>Imports every line; <paramref name="linesDone"/> is told how many lines have been handled so far.</summary>
     public async Task<ImportReport> ImportAsync(TextReader reader, string importedBy, Action<int>? linesDone = null, CancellationToken cancellationToken = default)
     {
@@ -158,7 +161,8 @@ public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patient
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // New rows by COPY on PostgreSQL, in the batch's one transaction (ADR-151).
+        await db.SaveBatchAsync(Copy, cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         tally.Done(batch.Length);
     }

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace KneeSpine.Store.Database;
+
+/// <summary>
+/// Saves a bulk batch (ADR-151). On PostgreSQL the rows the batch adds go in by binary <c>COPY</c>, one table at a time
+/// with principals first, and whatever else it changed (an update) by <c>SaveChanges</c>, all in one transaction. On
+/// SQLite it is <c>SaveChanges</c>. Columns, types and value conversions come from the EF model, so the COPY writes what
+/// <c>SaveChanges</c> would and follows the model when it changes; the callers' validation is untouched.
+/// </summary>
+public static partial class BatchSave
+{
+    /// <summary>Saves the context's pending changes; <paramref name="copy"/> false uses <c>SaveChanges</c> on every provider (to compare the two).</summary>
+    public static async Task SaveBatchAsync(this KneeSpineDbContext db, bool copy = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!copy || !db.Database.IsNpgsql())
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
+        if (added.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+                foreach (var type in PrincipalsFirst(added.Keys))
+                {
+                    await CopyAsync(connection, type, added[type], cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var entry in added.Values.SelectMany(e => e))
+                {
+                    // Stored by the COPY: the tracker now sees them as saved, so SaveChanges writes only the rest.
+                    entry.State = EntityState.Unchanged;
+                }
+
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IEntityType type, List<EntityEntry> entries, CancellationToken cancellationToken)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Select(p => (Property: p, Name: p.GetColumnName(table), Type: p.GetColumnType(table)))
+            .Where(c => c.Name is not null && c.Type is not null).ToList();
+        var sql = $"COPY {Quote(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => Quote(c.Name!)))}) FROM STDIN (FORMAT BINARY)";
+        // Npgsql names types without their facets: "character varying", not "character varying(16)".
+        var typeNames = columns.Select(c => Facets().Replace(c.Type!, "")).ToArray();
+        var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            foreach (var entry in entries)
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var property = columns[i].Property;
+                    var value = entry.Property(property).CurrentValue;
+                    if (value is not null && property.GetTypeMapping().Converter is { } converter)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // timestamptz takes UTC only; the instant is the same.
+                        await importer.WriteAsync(value is DateTimeOffset at ? at.ToUniversalTime() : value, typeNames[i], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The batch's types ordered so that every table comes after the tables its foreign keys point to.</summary>
+    private static List<IEntityType> PrincipalsFirst(IEnumerable<IEntityType> types)
+    {
+        var pending = types.ToList();
+        var ordered = new List<IEntityType>();
+        while (pending.Count > 0)
+        {
+            var next = pending.FirstOrDefault(t => !t.GetForeignKeys().Any(fk => fk.PrincipalEntityType != t && pending.Contains(fk.PrincipalEntityType)))
+                ?? throw new InvalidOperationException("The batch's tables refer to each other in a cycle; COPY cannot order them.");
+            ordered.Add(next);
+            pending.Remove(next);
+        }
+
+        return ordered;
+    }
+
+    private static string Quote(string name, string? schema = null) =>
+        (schema is null ? "" : "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\".") + "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Facets();
+}
