@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `kneespine import` of FHIR NDJSON (issue 14): resources per second, the raw-insert floor of the same lines into the
 # same database (one table, one transaction) from the same run, and peak RSS, for a first import and a re-import.
+# On PostgreSQL the import stores each batch's new rows by binary COPY (ADR-151); the floor there is psql's \copy.
 # Usage: bench/import.sh [PATIENTS] [sqlite|postgres]    (default 20000 patients = 120,000 resources, sqlite)
 # PostgreSQL: set KNEESPINE_BENCH_POSTGRES to a server connection string (Host=...;Port=...;Username=...); a throwaway
 # database is created on it and dropped afterwards. Prints a Markdown table for docs/benchmarks.md.
@@ -10,7 +11,7 @@ patients=${1:-20000}
 provider=${2:-sqlite}
 work=$(mktemp -d /tmp/kneespine-import.XXXXXX)
 db=kneespine_bench_$$
-pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)")
+pg_bin=$(dirname "$(printf '%s\n' /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)")
 pg_field() { tr ';' '\n' <<<"$KNEESPINE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -n1; }
 psql_run() { PGHOST=$(pg_field Host) PGPORT=$(pg_field Port) PGUSER=$(pg_field Username) "$pg_bin/psql" -v ON_ERROR_STOP=1 -q "$@"; }
 cleanup() {
@@ -22,10 +23,10 @@ trap cleanup EXIT
 config=${CONFIG:-Release}   # CONFIG=Debug only to check the script quickly; figures come from Release
 dotnet build bench/KneeSpine.Benchmarks -c "$config" -nologo -v quiet
 dotnet build src/KneeSpine.Cli -c "$config" -nologo -v quiet
-bench="dotnet bench/KneeSpine.Benchmarks/bin/$config/net10.0/KneeSpine.Benchmarks.dll"
-cli="dotnet src/KneeSpine.Cli/bin/$config/net10.0/kneespine.dll"
+bench=(dotnet "bench/KneeSpine.Benchmarks/bin/$config/net10.0/KneeSpine.Benchmarks.dll")
+cli=(dotnet "src/KneeSpine.Cli/bin/$config/net10.0/kneespine.dll")
 
-$bench fhir "$patients" "$work/in.ndjson"
+"${bench[@]}" fhir "$patients" "$work/in.ndjson"
 lines=$(wc -l <"$work/in.ndjson")
 echo "input: $lines resources ($patients patients), $(du -h "$work/in.ndjson" | cut -f1)" >&2
 
@@ -43,9 +44,9 @@ timed() { # wall seconds and peak RSS (KiB) of one run: "SECONDS KIB"
 }
 # The schema first (an empty import), so neither run pays for migrations.
 : >"$work/empty.ndjson"
-$cli import "$work/empty.ndjson" >/dev/null
-read -r first_s first_kib < <(timed $cli import "$work/in.ndjson")
-read -r again_s again_kib < <(timed $cli import "$work/in.ndjson")
+"${cli[@]}" import "$work/empty.ndjson" >/dev/null
+read -r first_s first_kib < <(timed "${cli[@]}" import "$work/in.ndjson")
+read -r again_s again_kib < <(timed "${cli[@]}" import "$work/in.ndjson")
 grep -q "Imported 0, already present" "$work/out" || { echo "re-import stored something new:" >&2; cat "$work/out" >&2; exit 1; }
 
 # The floor: the same lines into one table of the same database, in one transaction.
@@ -73,7 +74,8 @@ p, n = sys.argv[1], int(sys.argv[2])
 first, first_kib, again, again_kib, floor = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])
 print("| database | resources | run | time | resources/s | vs raw floor | peak RSS |")
 print("|---|---:|---|---:|---:|---:|---:|")
-print(f"| {p} | {n:,} | import | {first:.2f} s | {n/first:,.0f} | {floor/first:.2f}x | {first_kib/1024:,.0f} MiB |")
+how = "import (binary COPY per batch)" if p == "postgres" else "import (EF batches)"
+print(f"| {p} | {n:,} | {how} | {first:.2f} s | {n/first:,.0f} | {floor/first:.2f}x | {first_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | re-import (nothing new) | {again:.2f} s | {n/again:,.0f} | {floor/again:.2f}x | {again_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | raw floor (one table, one transaction) | {floor:.2f} s | {n/floor:,.0f} | 1.00x | |")
 PY
