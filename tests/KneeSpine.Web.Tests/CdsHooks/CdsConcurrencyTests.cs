@@ -39,7 +39,7 @@ public abstract class CdsConcurrencyTests(CdsApp fixture)
         Assert.Equal(HttpStatusCode.OK, call.StatusCode);
 
         // The purge runs every 10 minutes (the default) on the app's clock; moving the clock past it wakes it.
-        var gone = await PollAsync(async () =>
+        var gone = await Poll.UntilAsync(async () =>
         {
             App.Time.Advance(TimeSpan.FromMinutes(10));
             return !await UsingDbAsync(db => db.CdsTokenUses.AnyAsync(u => u.JwtId == expired, Cancel));
@@ -95,23 +95,6 @@ public abstract class CdsConcurrencyTests(CdsApp fixture)
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await use(scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>());
-    }
-
-    /// <summary>Asks until true, with a generous limit: the background loop runs on a busy machine.</summary>
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        return false;
     }
 }
 

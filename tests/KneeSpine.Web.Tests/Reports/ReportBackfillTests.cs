@@ -68,7 +68,7 @@ public abstract class ReportBackfillTests(AppFixture fixture)
 
         // The restarted server finishes the job in the background.
         await using var after = TestApp.Start(database);
-        Assert.True(await PollAsync(async () => (await BuildAsync(after, filter)).Assessments == assessments), "the backfill did not finish");
+        Assert.True(await Poll.UntilAsync(async () => (await BuildAsync(after, filter)).Assessments == assessments, seconds: 90), "the backfill did not finish");
         Assert.Equal(expected, ReportJson.ToJson(await BuildAsync(after, filter)).ToJsonString());
         var rows = await WithDbAsync(after, db => db.ReportRows.CountAsync(Cancel));
         var findings = await WithDbAsync(after, db => db.ReportFindings.CountAsync(Cancel));
@@ -85,23 +85,6 @@ public abstract class ReportBackfillTests(AppFixture fixture)
         app.WithServiceAsync<ReportService, OutcomesReport>(reports => reports.BuildAsync(filter, Cancel));
 
     private static Task<T> WithDbAsync<T>(TestApp app, Func<KneeSpineDbContext, Task<T>> use) => app.WithServiceAsync(use);
-
-    /// <summary>Asks until true, with a generous limit: the background backfill runs on a busy machine.</summary>
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100, Cancel);
-        }
-
-        return false;
-    }
 }
 
 public sealed class ReportBackfillOnSqlite(SqliteApp app) : ReportBackfillTests(app), IClassFixture<SqliteApp>;
