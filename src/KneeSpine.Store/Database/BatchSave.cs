@@ -34,8 +34,9 @@ public static partial class BatchSave
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
+            // The caller's transaction when it has one (then it commits); otherwise the batch's own.
+            var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+            try
             {
                 var connection = (NpgsqlConnection)db.Database.GetDbConnection();
                 foreach (var type in PrincipalsFirst(added.Keys))
@@ -50,7 +51,17 @@ public static partial class BatchSave
                 }
 
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync().ConfigureAwait(false);
+                }
             }
         }
         finally
