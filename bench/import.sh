@@ -3,6 +3,7 @@
 # same database (one table, one transaction) from the same run, and peak RSS, for a first import and a re-import.
 # On PostgreSQL the import stores each batch's new rows by binary COPY (ADR-151); the floor there is psql's \copy.
 # Usage: bench/import.sh [PATIENTS] [sqlite|postgres]    (default 20000 patients = 120,000 resources, sqlite)
+# COPY=off with postgres measures EF Core's batched inserts instead of COPY (KneeSpine:Import:PostgresCopy=false).
 # PostgreSQL: set KNEESPINE_BENCH_POSTGRES to a server connection string (Host=...;Port=...;Username=...); a throwaway
 # database is created on it and dropped afterwards. Prints a Markdown table for docs/benchmarks.md.
 set -euo pipefail
@@ -36,6 +37,7 @@ if [ "$provider" = postgres ]; then
   psql_run -d postgres -c "CREATE DATABASE $db" >/dev/null
   export KneeSpine__Database__Provider=postgres
   export KneeSpine__Database__ConnectionString="$KNEESPINE_BENCH_POSTGRES;Database=$db"
+  if [ "${COPY:-on}" = off ]; then export KneeSpine__Import__PostgresCopy=false; fi
 fi
 
 timed() { # wall seconds and peak RSS (KiB) of one run: "SECONDS KIB"
@@ -68,13 +70,13 @@ PY
 )
 fi
 
-python3 - "$provider" "$lines" "$first_s" "$first_kib" "$again_s" "$again_kib" "$floor_s" <<'PY'
+python3 - "$provider" "${COPY:-on}" "$lines" "$first_s" "$first_kib" "$again_s" "$again_kib" "$floor_s" <<'PY'
 import sys
-p, n = sys.argv[1], int(sys.argv[2])
-first, first_kib, again, again_kib, floor = float(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), float(sys.argv[7])
+p, copy, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+first, first_kib, again, again_kib, floor = float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8])
 print("| database | resources | run | time | resources/s | vs raw floor | peak RSS |")
 print("|---|---:|---|---:|---:|---:|---:|")
-how = "import (binary COPY per batch)" if p == "postgres" else "import (EF batches)"
+how = "import (binary COPY per batch)" if p == "postgres" and copy != "off" else "import (EF batches)"
 print(f"| {p} | {n:,} | {how} | {first:.2f} s | {n/first:,.0f} | {floor/first:.2f}x | {first_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | re-import (nothing new) | {again:.2f} s | {n/again:,.0f} | {floor/again:.2f}x | {again_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | raw floor (one table, one transaction) | {floor:.2f} s | {n/floor:,.0f} | 1.00x | |")

@@ -19,6 +19,7 @@ public static class FhirApi
         builder.Services.AddScoped<FhirRecords>();
         builder.Services.AddSingleton(FhirAssessmentMapper.Default);
         builder.Services.AddScoped<Bulk.FhirBulkImport>();
+        builder.Services.AddOptions<Bulk.ImportOptions>().Bind(builder.Configuration.GetSection(Bulk.ImportOptions.Section)).ValidateOnStart();
         builder.Services.AddScoped<Bulk.FhirBulkExport>();
         builder.Services.AddScoped<Bulk.FhirBulkReader>();
         // First in line: the problem details service asks its writers in registration order, and the default one would answer problem+json.

@@ -4,12 +4,13 @@ using KneeSpine.Store.Database;
 using KneeSpine.Web.Fhir.Bulk;
 using KneeSpine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace KneeSpine.Web.Tests.BulkImport;
 
 /// <summary>
 /// The bulk import's two ways of storing a batch (ADR-151) store the same rows: PostgreSQL binary COPY and EF Core's
-/// <c>SaveChanges</c>, each into its own fresh database, with lines before their patient, bad lines, an update of patients already
+/// <c>SaveChanges</c> (<c>KneeSpine:Import:PostgresCopy</c> false), each into its own fresh database, with lines before their patient, bad lines, an update of patients already
 /// stored and a re-import. On SQLite both runs use <c>SaveChanges</c>, so there the test checks that the import is
 /// deterministic and that the switch changes nothing.
 /// </summary>
@@ -74,8 +75,10 @@ public abstract class CopyImportTests(AppFixture fixture)
     private async Task<(List<ImportReport> Reports, string[] Rows)> ImportBothFilesAsync(NdjsonFile first, NdjsonFile second, bool copy)
     {
         await using var database = await TestDatabase.CreateAsync(fixture.Kind);
-        await using var app = TestApp.Start(database);
-        List<ImportReport> reports = [await first.ImportAsync(app, copy), await second.ImportAsync(app, copy), await first.ImportAsync(app, copy)];
+        await using var app = TestApp.Start(database, new Dictionary<string, string?> { ["KneeSpine:Import:PostgresCopy"] = copy ? "true" : "false" });
+        // The switch really reached the importer (else both runs would take the same path and prove nothing).
+        Assert.Equal(copy, await app.WithServiceAsync<IOptions<ImportOptions>, bool>(o => Task.FromResult(o.Value.PostgresCopy)));
+        List<ImportReport> reports = [await first.ImportAsync(app), await second.ImportAsync(app), await first.ImportAsync(app)];
         var rows = await app.WithServiceAsync<KneeSpineDbContext, string[]>(async db =>
         [
             Json(await db.Patients.AsNoTracking().OrderBy(p => p.Name).ToListAsync(Cancel)),

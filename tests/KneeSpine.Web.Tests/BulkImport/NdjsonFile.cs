@@ -50,12 +50,9 @@ internal sealed class NdjsonFile
         return this;
     }
 
-    public Task<ImportReport> ImportAsync(TestApp app, bool copy = true) =>
+    public Task<ImportReport> ImportAsync(TestApp app) =>
         app.WithServiceAsync<FhirBulkImport, ImportReport>(import =>
-        {
-            import.Copy = copy;
-            return import.ImportAsync(new StringReader(ToString()), "import:test", cancellationToken: TestContext.Current.CancellationToken);
-        });
+            import.ImportAsync(new StringReader(ToString()), "import:test", cancellationToken: TestContext.Current.CancellationToken));
 
     private static string Line(Resource resource) => JsonSerializer.Serialize(resource, Fhir);
 }

@@ -21,15 +21,13 @@ namespace KneeSpine.Web.Fhir.Bulk;
 /// after the rest, when every patient of the file is in. Ids that are UUIDs are kept; others map to a name-based UUID,
 /// so importing the same file twice changes nothing. Imported assessments open no worklist item (ADR-080).
 /// </summary>
-public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patients, AssessmentEvaluation evaluation, TimeProvider time)
+public sealed class FhirBulkImport(
+    KneeSpineDbContext db, PatientService patients, AssessmentEvaluation evaluation, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportOptions> options)
 {
     /// <summary>Lines per transaction: big enough that commits do not dominate, small enough that memory stays flat.</summary>
     public const int BatchSize = 1000;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    /// <summary>False stores every batch with <c>SaveChanges</c> on PostgreSQL too: the tests compare the two paths' rows.</summary>
-    internal bool Copy { get; set; } = true;
 
     /// <summary>Imports every line; <paramref name="linesDone"/> is told how many lines have been handled so far.</summary>
     public async Task<ImportReport> ImportAsync(TextReader reader, string importedBy, Action<int>? linesDone = null, CancellationToken cancellationToken = default)
@@ -162,7 +160,7 @@ public sealed class FhirBulkImport(KneeSpineDbContext db, PatientService patient
         }
 
         // New rows by COPY on PostgreSQL, in the batch's one transaction (ADR-151).
-        await db.SaveBatchAsync(Copy, cancellationToken).ConfigureAwait(false);
+        await db.SaveBatchAsync(options.Value.PostgresCopy, cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         tally.Done(batch.Length);
     }

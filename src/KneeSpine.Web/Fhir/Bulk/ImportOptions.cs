@@ -1,0 +1,13 @@
+namespace KneeSpine.Web.Fhir.Bulk;
+
+/// <summary><c>KneeSpine:Import</c>: how <c>kneespine import</c> stores its batches.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "KneeSpine:Import";
+
+    /// <summary>
+    /// On PostgreSQL, store each batch's new rows by binary COPY (ADR-151). Off stores them with EF Core's batched
+    /// inserts, as on SQLite: for comparing the two paths in <c>bench/import.sh</c>; the stored rows are the same.
+    /// </summary>
+    public bool PostgresCopy { get; set; } = true;
+}
