@@ -34,6 +34,8 @@ trap cleanup EXIT
 config=${CONFIG:-Release}   # CONFIG=Debug only to check the script quickly; figures come from Release
 dotnet build src/KneeSpine.Cli -c "$config" -nologo -v quiet
 cli=(dotnet "src/KneeSpine.Cli/bin/$config/net10.0/kneespine.dll")
+# README's setting for hosts that hide their CPU caches (ADR-062), for every command here; a caller's value wins.
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000}
 export KneeSpine__DataDirectory="$work/data"
 if [ "$provider" = postgres ]; then
   : "${KNEESPINE_BENCH_POSTGRES:?set KNEESPINE_BENCH_POSTGRES to a PostgreSQL server connection string}"
@@ -70,7 +72,7 @@ cli_s=$(seconds "$start")
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
-DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x4000000} "${cli[@]}" serve --urls "$base" >"$work/server.log" 2>&1 &
+"${cli[@]}" serve --urls "$base" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 240); do
   curl -fs "$base/health/ready" >/dev/null 2>&1 && break
