@@ -24,6 +24,14 @@ public sealed partial class ReportRowBackfill(KneeSpineDbContext db, ILogger<Rep
     public async Task<BackfillOutcome> RunAsync(int batchSize = DefaultBatchSize, Action<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        // The usual case, nothing missing, is answered from indexes (one row per series): choosing the missing series
+        // reads the whole assessments table with its JSON, which a server start or a CLI report should not pay for.
+        var series = await db.Assessments.Select(a => a.SeriesId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.ReportRows.CountAsync(cancellationToken).ConfigureAwait(false) >= series)
+        {
+            return new BackfillOutcome(0, 0);
+        }
+
         var written = 0;
         var unreadable = 0;
         var conflicts = 0;
