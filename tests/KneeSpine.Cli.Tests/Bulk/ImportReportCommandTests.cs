@@ -13,7 +13,10 @@ using Task = System.Threading.Tasks.Task;
 
 namespace KneeSpine.Cli.Tests.Bulk;
 
-/// <summary>The real <c>kneespine import</c> writes report rows: <c>kneespine report</c> counts what it imported, on SQLite and on PostgreSQL (by COPY).</summary>
+/// <summary>
+/// The real <c>kneespine import</c> writes report rows: <c>kneespine report</c> counts what it imported, on SQLite and on
+/// PostgreSQL (by COPY); and on a database without report rows <c>kneespine report</c> backfills them first (ADR-150).
+/// </summary>
 public sealed class ImportReportCommandTests
 {
     private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions().ForFhir();
@@ -54,6 +57,37 @@ public sealed class ImportReportCommandTests
         var level = mix["columns"]!.AsArray().Select(c => c!.GetValue<string>()).ToList().IndexOf(expected["triage"]!.GetValue<string>());
         Assert.True(level > 0, mix.ToJsonString());
         Assert.Equal(6, mix["rows"]![week]![level]!.GetValue<double>());
+    }
+
+    [Theory]
+    [InlineData(TestDatabaseKind.Sqlite)]
+    [InlineData(TestDatabaseKind.Postgres)]
+    public async Task Kneespine_report_on_a_database_without_report_rows_backfills_them_first(TestDatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        var environment = ServerProcess.EnvironmentFor(database);
+        var generate = await KneeSpineExecutable.RunAsync(null, environment, "demo", "generate", "--patients", "30", "--seed", "4", "--data", database.DataDirectory);
+        Assert.True(generate.Code == 0, generate.Error);
+        var before = JsonNode.Parse((await KneeSpineExecutable.RunAsync(null, environment, "report", "--format", "json", "--data", database.DataDirectory)).Output)!;
+        // What an upgrade from a version without reports leaves: assessments, and no report rows.
+        await using (var connection = database.Provider == Store.Database.DatabaseProvider.Postgres
+            ? (System.Data.Common.DbConnection)new Npgsql.NpgsqlConnection(database.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM \"ReportFindings\"; DELETE FROM \"ReportRows\";";
+            Assert.True(await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken) > 0);
+        }
+
+        var after = await KneeSpineExecutable.RunAsync(null, environment, "report", "--format", "json", "--data", database.DataDirectory);
+
+        Assert.True(after.Code == 0, after.Error);
+        var json = JsonNode.Parse(after.Output)!;
+        Assert.Equal(30, json["patients"]!.GetValue<long>());
+        Assert.True(before["assessments"]!.GetValue<long>() > 30);
+        Assert.Equal(before["assessments"]!.GetValue<long>(), json["assessments"]!.GetValue<long>());
+        Assert.Equal(before["tables"]!.ToJsonString(), json["tables"]!.ToJsonString());
     }
 
     private static QuestionnaireResponse Response(AssessmentInput input, string patientId, string id)
