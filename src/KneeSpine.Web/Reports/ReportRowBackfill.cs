@@ -91,7 +91,7 @@ public sealed partial class ReportRowBackfill(KneeSpineDbContext db, ILogger<Rep
                 answers = ReportAnswers.FromStoredJson(assessment.InputJson);
                 result = AssessmentResultJson.Read(Encoding.UTF8.GetBytes(assessment.ResultJson));
             }
-            catch (Exception error) when (error is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+            catch (Exception error) when (error is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
             {
                 // Left without a row (and counted): one damaged record must not stop the others from being reported.
                 LogUnreadable(logger, assessment.Id, error.Message);
