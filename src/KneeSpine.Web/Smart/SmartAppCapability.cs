@@ -14,6 +14,12 @@ internal static class SmartAppCapability
 
     private const string SecurityServiceSystem = "http://terminology.hl7.org/CodeSystem/restful-security-service";
 
+    /// <summary>
+    /// SMART 2.0 codes missing from R4's required SmartCapabilities value set (taken from SMART 1.0): in the extension
+    /// they would make the statement invalid R4, so they are stated in the description only.
+    /// </summary>
+    private static readonly HashSet<string> NewerThanR4 = new(StringComparer.Ordinal) { "client-confidential-asymmetric", "permission-v2" };
+
     /// <summary>The client-mode entry; null when no EHR is configured (then every launch is refused, so none is offered).</summary>
     public static CapabilityStatement.RestComponent? Describe(SmartOptions options, string appRoot)
     {
@@ -29,9 +35,10 @@ internal static class SmartAppCapability
             Description = $"KneeSpine is a confidential SMART app (App Launch 2.0, EHR launch). Launch URL {appRoot}/smart/launch, "
                 + $"redirect URI {appRoot}{SmartLaunchFlow.CallbackPath}. It reads each configured EHR's "
                 + "{iss}/.well-known/smart-configuration, authorizes with PKCE (S256) and asks for the scopes "
-                + $"'{SmartLaunchFlow.Scope}'. Only configured issuers are accepted.",
+                + $"'{SmartLaunchFlow.Scope}'. Only configured issuers are accepted. SMART 2.0 capabilities used: "
+                + string.Join(", ", Capabilities(options)) + ".",
         };
-        foreach (var capability in Capabilities(options))
+        foreach (var capability in Capabilities(options).Where(c => !NewerThanR4.Contains(c)))
         {
             security.Extension.Add(new Extension(CapabilitiesExtension, new Code(capability)));
         }
