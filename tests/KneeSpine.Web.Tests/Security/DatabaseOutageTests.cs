@@ -42,7 +42,7 @@ public sealed partial class DatabaseOutageTests
         }
 
         await AssertUnavailableAsync(during);
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed partial class DatabaseOutageTests
         await using var relay = StartRelay(database);
         await using var app = TestApp.Start(database, Through(relay, database));
         var callers = await Callers.CreateAsync(app);
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
         // Several idle connections in the pool, all cut by the outage: the first calls afterwards must not meet them.
         await callers.CallConcurrentlyAsync(8);
 
@@ -61,7 +61,7 @@ public sealed partial class DatabaseOutageTests
         relay.Restore();
 
         await AssertUnavailableAsync(during);
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
 
         // A restart that no request saw: the pool still holds the cut connections. The first use may meet one and answer
         // 503 (Npgsql then drops them all); the retry that Retry-After asks for is served.
@@ -69,7 +69,7 @@ public sealed partial class DatabaseOutageTests
         relay.Restore();
         var first = await callers.Api.GetAsync($"/api/v1/patients/{callers.Patient}", Cancel);
         Assert.True(first.StatusCode == HttpStatusCode.OK || first.Headers.RetryAfter is not null, $"{first.StatusCode} without Retry-After");
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed partial class DatabaseOutageTests
                 status = (await routes.GetAsync(path, Cancel)).StatusCode;
             }
 
-            Assert.True(status == before[path], $"{path} did not answer as before once the database was back: {(int)status}");
+            Assert.True(status == before[path], $"{path} did not answer as before once the database was back: {(int)status}\nlogged:\n{string.Join("\n", app.Logs.Messages)}");
         }
     }
 
@@ -137,14 +137,14 @@ public sealed partial class DatabaseOutageTests
         // Short timeouts keep the test short; production keeps Npgsql's (15 s to connect, 30 s per command).
         await using var app = TestApp.Start(database, Through(relay, database, "Timeout=2;Command Timeout=2;Cancellation Timeout=500"));
         var callers = await Callers.CreateAsync(app);
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
 
         relay.Stall();
         var during = await callers.CallAsync();
         relay.Restore();
 
         await AssertUnavailableAsync(during);
-        await AssertServedAsync(await callers.CallAsync());
+        await AssertServedAsync(await callers.CallAsync(), app);
     }
 
     /// <summary>Runs <paramref name="calls"/> while the database is away: the SQLite folder moved, or the PostgreSQL relay refusing.</summary>
@@ -219,11 +219,13 @@ public sealed partial class DatabaseOutageTests
         Assert.Contains("Try again in 5 seconds.", page, StringComparison.Ordinal);
     }
 
-    private static async Task AssertServedAsync(Answers answers)
+    private static async Task AssertServedAsync(Answers answers, TestApp app)
     {
         foreach (var response in new[] { answers.Api, answers.Fhir, answers.Page, answers.Ready })
         {
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.RequestMessage!.RequestUri}: {response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}");
+            Assert.True(
+                response.StatusCode == HttpStatusCode.OK,
+                $"{response.RequestMessage!.RequestUri}: {response.StatusCode} {await response.Content.ReadAsStringAsync(Cancel)}\nlogged:\n{string.Join("\n", app.Logs.Messages)}");
         }
 
         Assert.Contains("Outage Patient", await answers.Page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
