@@ -4,7 +4,10 @@
 #   cds     POST /cds-services/kneespine-back-pain  patient-view for a KneeSpine patient with one stored assessment,
 #           a fresh ES384 JWT per call (signature, aud, exp, iat and jti checked; the jti stored)
 #   health  GET  /health                            the floor: the same client and connections, no work
-# each once sequentially (1 client) and once with 8 concurrent clients, each on its own keep-alive connection.
+# each once sequentially (1 client) and once with 8 concurrent clients flat out, each on its own keep-alive connection;
+# then 8 clients paced (exponential waits, latency counted from when each call was due) so that together they offer
+# half of that database's flat-out patient-view rate: the latency target is read there (flat out on 2 cores shared
+# with the client and the database measures queueing, not the app).
 # Prints one line per run: database, scenario, clients, requests, failures, p50, p99, requests per second.
 #
 # Usage: bench/cds-load.sh [SECONDS]   seconds per run (default 20; every run is first warmed up for 5 s, not counted)
@@ -58,7 +61,7 @@ for db in $databases; do
   port=$(free_port)
   base="http://127.0.0.1:$port"
   # The JWT audience is the URL the service is called on; the app trusts the bench EHR's JWKS.
-  env "${dbenv[@]}" ASPNETCORE_ENVIRONMENT=Production \
+  env "${dbenv[@]}" ASPNETCORE_ENVIRONMENT=Production DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
     KneeSpine__CdsHooks__Clients__0__Issuer=https://ehr.bench.invalid KneeSpine__CdsHooks__Clients__0__JwksPath="$work/jwks.json" \
     KneeSpine__CdsHooks__PublicBaseUrl="$base" \
     "${cli[@]}" serve --urls "$base" --data "$work/$db-data" >"$work/server-$db.log" 2>&1 &
@@ -76,12 +79,19 @@ for db in $databases; do
   token=$(env "${dbenv[@]}" "${cli[@]}" token create --user "$email" --name cds-load --days 1 --data "$work/$db-data" 2>/dev/null)
   patient=$(python3 bench/load/cds_client.py seed "$base" "$token")
 
+  flat_out_rps=0
   for clients in 1 8; do
     for scenario in cds health; do
       python3 bench/load/cds_client.py run "$base" "$work" "$patient" "$clients" "$warmup" "$scenario" >/dev/null
       result=$(python3 bench/load/cds_client.py run "$base" "$work" "$patient" "$clients" "$seconds" "$scenario")
       echo "$db $scenario clients=$clients ${result#RESULT } loadavg=$(cut -d' ' -f1 /proc/loadavg)"
+      if [ "$scenario" = cds ] && [ "$clients" = 8 ]; then flat_out_rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$result"); fi
     done
+  done
+  half=$(( flat_out_rps / 2 ))
+  for scenario in cds health; do
+    result=$(python3 bench/load/cds_client.py run "$base" "$work" "$patient" 8 "$seconds" "$scenario" "$half")
+    echo "$db $scenario clients=8 paced=${half}/s ${result#RESULT } loadavg=$(cut -d' ' -f1 /proc/loadavg)"
   done
   # Each call's information logs: a quiet CDS path writes none per call.
   echo "$db log lines: $(wc -l <"$work/server-$db.log")" >&2

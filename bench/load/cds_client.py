@@ -3,11 +3,15 @@
 
 Usage: cds_client.py keys DIR                      writes DIR/ehr-key.pem and DIR/jwks.json (the app trusts the JWKS)
        cds_client.py seed BASE TOKEN               creates a patient with one stored assessment; prints its id
-       cds_client.py run BASE DIR PATIENT CLIENTS SECONDS cds|health
-                                                   CLIENTS threads, each on one keep-alive connection, calling for
+       cds_client.py run BASE DIR PATIENT CLIENTS SECONDS cds|health [RATE]
+                                                   CLIENTS processes, each on one keep-alive connection, calling for
                                                    SECONDS; prints one line: RESULT requests=N p50_ms=.. p99_ms=.. rps=..
 Every CDS call signs a new JWT (iss, aud = the service URL, exp, iat, a unique jti), as CDS Hooks 2.0 requires; the
-signing happens before the clock starts for that call, so the figures are the server's answer time.
+signing happens before the clock starts for that call, so the figures are the server's answer time. Clients are
+processes, not threads, so one client's signing never holds up another's reading of its answer.
+Without RATE each client calls again as soon as it has an answer (flat out: with several clients that measures
+queueing). With RATE (requests per second, all clients together) each client waits an exponential random time between
+calls, as independent EHR sessions would, and a call's latency counts from when it was due, so a late start counts too.
 """
 import base64
 import datetime
@@ -15,7 +19,8 @@ import http.client
 import json
 import os
 import sys
-import threading
+import multiprocessing
+import random
 import time
 import urllib.parse
 import urllib.request
@@ -59,7 +64,7 @@ def seed(base, api_token):
         with urllib.request.urlopen(request) as response:
             return json.load(response)
 
-    patient = call("POST", "/api/v1/patients", {"name": "CDS Bench Patient"})["id"]
+    patient = call("POST", "/api/v1/patients", {"name": "CDS Bench Patient", "birthDate": "1958-03-01", "sex": "female"})["id"]
     example = os.path.join(os.path.dirname(__file__), "..", "..", "spec", "examples", "01-mild-pain-after-spinal.input.json")
     with open(example) as f:
         answers = json.load(f)
@@ -72,51 +77,62 @@ def seed(base, api_token):
     print(patient)
 
 
-def run(base, directory, patient, clients, seconds, scenario):
+def client(base, directory, patient, seconds, scenario, mean_wait, results):
     with open(os.path.join(directory, "ehr-key.pem"), "rb") as f:
         key = serialization.load_pem_private_key(f.read(), password=None)
     url = urllib.parse.urlsplit(base)
     audience = base + SERVICE
-    latencies, failures, lock = [], [], threading.Lock()
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    mine, bad = [], 0
     stop = time.monotonic() + seconds
+    due = time.perf_counter()
+    while time.monotonic() < stop:
+        if mean_wait > 0:
+            due += random.expovariate(1 / mean_wait)
+            pause = due - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+        if scenario == "cds":
+            body = json.dumps({"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
+                               "context": {"userId": "Practitioner/bench", "patientId": patient}})
+            headers = {"Authorization": "Bearer " + token(key, audience), "Content-Type": "application/json"}
+            started = due if mean_wait > 0 else time.perf_counter()
+            connection.request("POST", SERVICE, body=body, headers=headers)
+        else:
+            started = due if mean_wait > 0 else time.perf_counter()
+            connection.request("GET", "/health")
+        response = connection.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - started
+        if response.status == 200:
+            mine.append(elapsed)
+        else:
+            bad += 1
+    results.put((mine, bad))
 
-    def client():
-        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
-        mine, bad = [], 0
-        while time.monotonic() < stop:
-            if scenario == "cds":
-                body = json.dumps({"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
-                                   "context": {"userId": "Practitioner/bench", "patientId": patient}})
-                headers = {"Authorization": "Bearer " + token(key, audience), "Content-Type": "application/json"}
-                started = time.perf_counter()
-                connection.request("POST", SERVICE, body=body, headers=headers)
-            else:
-                started = time.perf_counter()
-                connection.request("GET", "/health")
-            response = connection.getresponse()
-            response.read()
-            elapsed = time.perf_counter() - started
-            if response.status == 200:
-                mine.append(elapsed)
-            else:
-                bad += 1
-        with lock:
-            latencies.extend(mine)
-            failures.append(bad)
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+def run(base, directory, patient, clients, seconds, scenario, rate=0.0):
+    mean_wait = clients / rate if rate > 0 else 0.0
+    results = multiprocessing.Queue()
+    workers = [multiprocessing.Process(target=client, args=(base, directory, patient, seconds, scenario, mean_wait, results))
+               for _ in range(clients)]
     begun = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    for w in workers:
+        w.start()
+    latencies, failures = [], 0
+    for _ in workers:
+        mine, bad = results.get()
+        latencies.extend(mine)
+        failures += bad
+    for w in workers:
+        w.join()
     duration = time.monotonic() - begun
     latencies.sort()
 
     def pct(p):
         return latencies[min(len(latencies) - 1, int(len(latencies) * p))] * 1000 if latencies else float("nan")
 
-    print(f"RESULT requests={len(latencies)} failures={sum(failures)} p50_ms={pct(0.50):.1f} p99_ms={pct(0.99):.1f} rps={len(latencies) / duration:.0f}")
+    print(f"RESULT requests={len(latencies)} failures={failures} p50_ms={pct(0.50):.1f} p99_ms={pct(0.99):.1f} rps={len(latencies) / duration:.0f}")
 
 
 if __name__ == "__main__":
@@ -126,7 +142,8 @@ if __name__ == "__main__":
     elif command == "seed":
         seed(sys.argv[2], sys.argv[3])
     elif command == "run":
-        run(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7])
+        run(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7],
+            float(sys.argv[8]) if len(sys.argv) > 8 else 0.0)
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -77,6 +77,12 @@ public sealed class FhirAssessmentMapper(KnowledgeBase knowledgeBase)
         var identity = ResourceIdentity.Stored(assessment.Id, serverBase);
         var response = QuestionnaireResponseMapper.ToQuestionnaireResponse(assessment.Input, patientReference, assessment.Authored);
         response.Id = assessment.LogicalId ?? assessment.Id;
+        if (assessment.AuthoredAsSent is { } sent)
+        {
+            // A round trip through DateTimeOffset would lose the sender's offset and precision.
+            response.Authored = sent;
+        }
+
         if (assessment.Version is not null || assessment.ReceivedAt is not null)
         {
             response.Meta = new Meta

@@ -17,4 +17,7 @@ public sealed record StoredAssessment(string Id, RecordedInput Input, Assessment
 
     /// <summary>When the server received this version (<c>meta.lastUpdated</c>); none when unset.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>The sender's <c>authored</c> exactly as written (a FHIR dateTime); when set, it is given back unchanged.</summary>
+    public string? AuthoredAsSent { get; init; }
 }

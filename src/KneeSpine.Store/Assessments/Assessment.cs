@@ -49,8 +49,18 @@ public sealed class Assessment
     /// <summary>Why a clinician edited the assessment; required for every version after the first, null on the first.</summary>
     public string? EditReason { get; set; }
 
+    /// <summary>
+    /// When the sender says the answers were given: a FHIR QuestionnaireResponse's <c>authored</c>, kept exactly as
+    /// written (precision and time-zone offset), because it is the sender's clinical record of time, not ours.
+    /// Null when the answers came another way or were stored before it was kept; <see cref="CreatedAt"/> stands in.
+    /// </summary>
+    public string? Authored { get; set; }
+
     public static class Limits
     {
         public const int EditReason = 500;
+
+        /// <summary>The longest FHIR dateTime (<c>2026-12-07T09:15:00.1234567+14:00</c>) with room to spare.</summary>
+        public const int Authored = 64;
     }
 }

@@ -155,6 +155,7 @@ public abstract class KneeSpineDbContext(DbContextOptions options)
             assessment.Property(a => a.KnowledgeBaseVersion).HasMaxLength(32);
             assessment.Property(a => a.CreatedBy).HasMaxLength(256);
             assessment.Property(a => a.EditReason).HasMaxLength(Assessment.Limits.EditReason);
+            assessment.Property(a => a.Authored).HasMaxLength(Assessment.Limits.Authored);
         });
 
         builder.Entity<WorklistItem>(item =>

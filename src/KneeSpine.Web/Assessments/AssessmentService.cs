@@ -27,6 +27,13 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken);
 
     /// <summary>
+    /// As <see cref="RecordAsync(Guid, AssessmentInput, string, CancellationToken)"/>, keeping the sender's own
+    /// <paramref name="authored"/> (a FHIR dateTime) exactly as written beside the server's receipt time.
+    /// </summary>
+    public Task<RecordOutcome> RecordAsync(Guid patientId, AssessmentInput input, string createdBy, string? authored, CancellationToken cancellationToken) =>
+        StoreAsync(patientId, evaluation.Evaluate(input), previous: null, createdBy, cancellationToken, authored: authored);
+
+    /// <summary>
     /// Stores an assessment brought in by <c>kneespine import</c> under its own id and recording time, so a re-export
     /// matches. It opens no worklist item and tells nobody: imported results are history, acted on (or not) where they
     /// were recorded (ADR-080, docs/clinical-safety.md).
@@ -91,7 +98,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     private async Task<RecordOutcome> StoreAsync(
         Guid patientId, EvaluationOutcome outcome, Assessment? previous, string createdBy, CancellationToken cancellationToken,
-        Guid? id = null, DateTimeOffset? recordedAt = null, string? editReason = null)
+        Guid? id = null, DateTimeOffset? recordedAt = null, string? editReason = null, string? authored = null)
     {
         if (!outcome.IsValid)
         {
@@ -111,7 +118,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, editReason, cancellationToken).ConfigureAwait(false);
+            return await StoreOpenAsync(patientId, input, result, now, previous, createdBy, id, recordedAt, editReason, authored, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -121,7 +128,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
 
     private async Task<RecordOutcome> StoreOpenAsync(
         Guid patientId, AssessmentInput input, AssessmentResult result, DateTimeOffset now, Assessment? previous, string createdBy,
-        Guid? id, DateTimeOffset? recordedAt, string? editReason, CancellationToken cancellationToken)
+        Guid? id, DateTimeOffset? recordedAt, string? editReason, string? authored, CancellationToken cancellationToken)
     {
         // One round trip: the patient (tracked, its surgery details may change) and whether a current assessment other
         // than the one being replaced is dated later (then the patient keeps that one's details). "Later" rather than
@@ -153,6 +160,7 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         assessment.Version = (previous?.Version ?? 0) + 1;
         assessment.SupersedesId = previous?.Id;
         assessment.EditReason = previous is null ? null : editReason;
+        assessment.Authored = authored;
         db.Assessments.Add(assessment);
         await ReportRowWriter.StageAsync(db, assessment, input, result, patient, cancellationToken).ConfigureAwait(false);
         // Every stored worrying result opens its own item, an edit's new version too (ADR-080); nothing here closes one.

@@ -7,6 +7,8 @@ using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Audit;
 using KneeSpine.Web.BulkExport;
 using KneeSpine.Web.Evaluate;
+using KneeSpine.Web.Smart;
+using Microsoft.Extensions.Options;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace KneeSpine.Web.Fhir;
@@ -63,8 +65,12 @@ public static class FhirApi
     /// <summary>The software version the CapabilityStatement and OperationDefinition state.</summary>
     internal static string SoftwareVersion { get; } = typeof(FhirApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    internal static FhirResult Metadata(HttpRequest request, TimeProvider time) =>
-        new(FhirCapabilities.Build(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), SoftwareVersion, FhirStoredEndpoints.ServerBase(request)));
+    internal static FhirResult Metadata(HttpRequest request, TimeProvider time, IOptions<SmartOptions> smart)
+    {
+        var appRoot = smart.Value.PublicBaseUrl?.AbsoluteUri.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return new(FhirCapabilities.Build(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), SoftwareVersion, FhirStoredEndpoints.ServerBase(request),
+            SmartAppCapability.Describe(smart.Value, appRoot)));
+    }
 
     internal static async Task<FhirResult> AssessAsync(HttpRequest request, AssessmentEvaluation evaluation, FhirAssessmentMapper mapper, CancellationToken cancellationToken)
     {

@@ -7,7 +7,11 @@ namespace KneeSpine.Web.Fhir;
 /// <summary>The CapabilityStatement of <c>/fhir/metadata</c>: exactly the interactions <see cref="FhirApi"/> maps, nothing more.</summary>
 internal static class FhirCapabilities
 {
-    public static CapabilityStatement Build(DateOnly date, string softwareVersion, Uri serverBase) => new()
+    /// <param name="date">The statement's date.</param>
+    /// <param name="softwareVersion">KneeSpine's version.</param>
+    /// <param name="serverBase">The /fhir base the request came in on.</param>
+    /// <param name="smartApp">KneeSpine as a SMART app (client mode), when an EHR is configured to launch it.</param>
+    public static CapabilityStatement Build(DateOnly date, string softwareVersion, Uri serverBase, CapabilityStatement.RestComponent? smartApp = null) => new()
     {
         Id = "kneespine",
         Url = KneeSpineCodeSystems.Base + "/CapabilityStatement/kneespine",
@@ -33,7 +37,8 @@ internal static class FhirCapabilities
                         + "Authorization: Bearer with a KneeSpine personal access token (or the web sign-in cookie). Clinicians and "
                         + "admins see every patient; a patient account sees only its own record. AuditEvent is for admins only; Task "
                         + "(the clinic's worklist) for clinicians and admins; bulk export ($export) for admins only. "
-                        + "SMART on FHIR is not offered.",
+                        + "This endpoint is not a SMART on FHIR resource server: it takes no EHR-issued access tokens. KneeSpine "
+                        + "is a SMART app instead; when an EHR is configured, the client-mode rest entry says how it is launched.",
                 },
                 Operation = [BulkExport("export", "Every patient's resources (all resources here are in a patient's compartment).")],
                 Resource =
@@ -88,6 +93,7 @@ internal static class FhirCapabilities
                     Resource(ResourceType.OperationDefinition, [Read], []),
                 ],
             },
+            .. (smartApp is null ? Array.Empty<CapabilityStatement.RestComponent>() : [smartApp]),
         ],
     };
 

@@ -101,8 +101,11 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     private static StoredAssessment ToStored(Assessment row)
     {
         // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
-        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), row.CreatedAt)
+        // The sender's authored when it was kept (ADR-145), the receipt time for everything else and older rows.
+        var authored = row.Authored is { } sent && new Hl7.Fhir.Model.FhirDateTime(sent).TryToDateTimeOffset(TimeSpan.Zero, out var at) ? at : row.CreatedAt;
+        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), authored)
         {
+            AuthoredAsSent = row.Authored,
             // FHIR's logical id is the series: an edit is a new version of the same QuestionnaireResponse (ADR-122).
             LogicalId = row.SeriesId.ToString(),
             Version = row.Version,

@@ -52,7 +52,14 @@ internal static class FhirStoredEndpoints
             return new FhirResult(mapping.ToOperationOutcome(), StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await assessments.RecordAsync(patientId, mapping.Input!, user.AuditName(), cancellationToken).ConfigureAwait(false);
+        // Kept as written (precision and offset): it is the sender's record of when the answers were given (ADR-145).
+        var authored = response.AuthoredElement?.Value;
+        if (authored is not null && (authored.Length > Store.Assessments.Assessment.Limits.Authored || !FhirDateTime.IsValidValue(authored)))
+        {
+            return FhirOutcomes.BadRequest("authored must be a FHIR dateTime, such as 2026-12-07 or 2026-12-07T09:15:00+01:00.", "QuestionnaireResponse.authored");
+        }
+
+        var outcome = await assessments.RecordAsync(patientId, mapping.Input!, user.AuditName(), authored, cancellationToken).ConfigureAwait(false);
         if (outcome.Assessment is not { } stored)
         {
             return outcome.Conflict is { } conflict

@@ -97,6 +97,70 @@ public abstract class FhirClientTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Authored_comes_back_exactly_as_sent_on_read_vread_search_and_everything_with_the_receipt_time_apart()
+    {
+        var (client, patient, http) = await PatientWithClientAsync(Roles.Clinician, "Authored Client Patient");
+        var sent = FhirHttp.ExampleResponse("01-mild-pain-after-spinal", $"Patient/{patient}");
+        // An offset and a precision the server's own clock (UTC, to the tick) would never write.
+        sent.Authored = "2026-11-24T21:30:00+05:30";
+        App.Time.Advance(TimeSpan.FromMinutes(7));
+        var receivedAt = App.Time.GetUtcNow();
+
+        var created = await client.CreateAsync(sent, Cancel);
+        var read = await client.ReadAsync<QuestionnaireResponse>($"QuestionnaireResponse/{created.Id}", ct: Cancel);
+        var vread = await client.ReadAsync<QuestionnaireResponse>($"QuestionnaireResponse/{created.Id}/_history/1", ct: Cancel);
+        var found = await client.SearchAsync<QuestionnaireResponse>(new SearchParams().Where($"subject=Patient/{patient}"), Cancel);
+        var everything = Assert.IsType<Bundle>(await client.InstanceOperationAsync(new Uri($"Patient/{patient}", UriKind.Relative), "everything", useGet: true, ct: Cancel));
+
+        Assert.Equal(sent.Authored, created.Authored);
+        Assert.Equal(sent.Authored, read.Authored);
+        Assert.Equal(sent.Authored, vread.Authored);
+        Assert.Equal(sent.Authored, Assert.IsType<QuestionnaireResponse>(Assert.Single(found.Entry).Resource).Authored);
+        Assert.Equal(sent.Authored, Assert.Single(everything.Entry.Select(e => e.Resource).OfType<QuestionnaireResponse>()).Authored);
+        Assert.Equal(receivedAt, read.Meta.LastUpdated);
+
+        // An edit is answers changed here and now: the new version is authored at its receipt; the first keeps what was sent.
+        App.Time.Advance(TimeSpan.FromMinutes(3));
+        var edit = await http.PutAsync($"/api/v1/patients/{patient}/assessments/{created.Id}", Inputs.Json(Inputs.Valid()), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Created, edit.StatusCode);
+        var current = await client.ReadAsync<QuestionnaireResponse>($"QuestionnaireResponse/{created.Id}", ct: Cancel);
+        var first = await client.ReadAsync<QuestionnaireResponse>($"QuestionnaireResponse/{created.Id}/_history/1", ct: Cancel);
+        Assert.Equal(new FhirDateTime(App.Time.GetUtcNow()).Value, current.Authored);
+        Assert.Equal(sent.Authored, first.Authored);
+    }
+
+    [Fact]
+    public async Task A_response_stored_without_a_sent_authored_as_every_record_before_it_was_kept_reads_with_its_receipt_time()
+    {
+        // /api/v1 has no authored: its rows leave the column empty, exactly as rows stored before the column existed.
+        var (client, patient, http) = await PatientWithClientAsync(Roles.Clinician, "Receipt Time Patient");
+        App.Time.Advance(TimeSpan.FromMinutes(11));
+        var posted = await http.PostAsync($"/api/v1/patients/{patient}/assessments", Inputs.Json(Inputs.Valid()), Cancel);
+        Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+
+        var found = await client.SearchAsync<QuestionnaireResponse>(new SearchParams().Where($"subject=Patient/{patient}"), Cancel);
+
+        var response = Assert.IsType<QuestionnaireResponse>(Assert.Single(found.Entry).Resource);
+        Assert.Equal(new FhirDateTime(App.Time.GetUtcNow()).Value, response.Authored);
+        Assert.Equal(App.Time.GetUtcNow(), response.Meta.LastUpdated);
+    }
+
+    [Fact]
+    public async Task An_authored_that_is_not_a_fhir_date_time_is_refused_naming_it_and_nothing_is_stored()
+    {
+        var (client, patient, http) = await PatientWithClientAsync(Roles.Clinician, "Bad Authored Patient");
+        var sent = FhirHttp.ExampleResponse("01-mild-pain-after-spinal", $"Patient/{patient}");
+        sent.Authored = "yesterday evening";
+
+        var refused = await http.PostAsync("/fhir/QuestionnaireResponse", FhirHttp.Content(sent), Cancel);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains((await refused.OutcomeAsync()).Issue, i => i.Expression.Any(e => e.Contains("authored", StringComparison.Ordinal)));
+        var found = await client.SearchAsync<QuestionnaireResponse>(new SearchParams().Where($"subject=Patient/{patient}"), Cancel);
+        Assert.Empty(found.Entry);
+    }
+
+    [Fact]
     public async Task Assess_takes_parameters_from_the_client_and_a_bare_response_alike()
     {
         var client = Client(App.Anonymous());

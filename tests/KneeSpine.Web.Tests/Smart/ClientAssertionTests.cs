@@ -6,9 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace KneeSpine.Web.Tests.Smart;
 
 /// <summary>
-/// private_key_jwt as SMART asymmetric client authentication describes it. Checked here rather than against the mock
-/// EHR: OpenIddict 7 accepts only assertions with <c>typ</c> client-authentication+jwt and <c>aud</c> = its issuer
-/// (draft-ietf-oauth-rfc7523bis), while SMART (and Epic) ask for <c>aud</c> = the token endpoint.
+/// private_key_jwt as SMART asymmetric client authentication describes it: the assertion's claims and algorithms in
+/// detail. The whole launch with it, against the mock EHR's OpenIddict token endpoint, is in <see cref="SmartLaunchTests"/>.
 /// </summary>
 public sealed class ClientAssertionTests : IDisposable
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Security.Claims;
 using KneeSpine.Fhir.Serialization;
 using KneeSpine.Web.Tests.Infrastructure;
@@ -14,7 +15,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,15 +28,18 @@ namespace KneeSpine.Web.Tests.Smart;
 /// <summary>
 /// A SMART on FHIR EHR for tests, on a real Kestrel port on 127.0.0.1: an OpenIddict authorization server (authorize,
 /// token, discovery, JWKS; authorization code flow with PKCE required; codes live two minutes by <see cref="Time"/>),
-/// <c>/.well-known/smart-configuration</c> and a FHIR Patient read that requires the access token, under two FHIR bases:
-/// <c>/fhir</c> (client <see cref="ClientId"/>, client secret) and <c>/mrn/fhir</c> (client <see cref="MrnClientId"/>,
-/// where KneeSpine picks the MRN identifier system). The authorize endpoint stands for a signed-in EHR user: it approves a known <c>launch</c> at once.
+/// <c>/.well-known/smart-configuration</c> and a FHIR Patient read that requires the access token, under three FHIR bases:
+/// <c>/fhir</c> (client <see cref="ClientId"/>, client secret), <c>/mrn/fhir</c> (client <see cref="MrnClientId"/>,
+/// where KneeSpine picks the MRN identifier system) and <c>/jwt/fhir</c> (client <see cref="JwtClientId"/>, which
+/// authenticates with <c>private_key_jwt</c> signed by the key at <see cref="ClientKeyPath"/>). The authorize endpoint stands for a signed-in EHR user: it approves a known <c>launch</c> at once.
 /// </summary>
 public sealed class MockEhr : IAsyncDisposable
 {
     public const string ClientId = "kneespine";
     public const string ClientSecret = "mock ehr client secret";
     public const string MrnClientId = "kneespine-mrn";
+    public const string JwtClientId = "kneespine-jwt";
+    public const string ClientKeyId = "kneespine-key-1";
     public const string PatientClaim = "patient";
     public const string FhirUserClaim = "fhirUser";
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(2);
@@ -59,6 +65,20 @@ public sealed class MockEhr : IAsyncDisposable
 
     public Uri MrnFhirBase => new(BaseAddress, "/mrn/fhir");
 
+    public Uri JwtFhirBase => new(BaseAddress, "/jwt/fhir");
+
+    /// <summary>The same client as <see cref="JwtFhirBase"/>; KneeSpine is configured here with <see cref="UnregisteredKeyPath"/>.</summary>
+    public Uri UnregisteredKeyFhirBase => new(BaseAddress, "/unregistered-key/fhir");
+
+    /// <summary>A private key (PEM) whose public half the EHR does not know.</summary>
+    public string UnregisteredKeyPath => Path.Combine(_directory, "unregistered-key.pem");
+
+    /// <summary>KneeSpine's private key (PEM) for <see cref="JwtClientId"/>; the EHR holds its public half in the client's JWKS.</summary>
+    public string ClientKeyPath => Path.Combine(_directory, "kneespine-client-key.pem");
+
+    /// <summary>Every client assertion the token endpoint accepted, as received (a compact JWT).</summary>
+    public ConcurrentQueue<string> AcceptedClientAssertions { get; } = new();
+
     /// <summary>The EHR's patients by id.</summary>
     public ConcurrentDictionary<string, FhirPatient> Patients { get; } = new(StringComparer.Ordinal);
 
@@ -83,6 +103,18 @@ public sealed class MockEhr : IAsyncDisposable
     {
         var directory = Directory.CreateTempSubdirectory("kneespine-mock-ehr-").FullName;
         var time = new FakeTimeProvider(TestApp.Now);
+        using var clientKey = RSA.Create(2048);
+        await File.WriteAllTextAsync(Path.Combine(directory, "kneespine-client-key.pem"), clientKey.ExportPkcs8PrivateKeyPem());
+        using (var otherKey = RSA.Create(2048))
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "unregistered-key.pem"), otherKey.ExportPkcs8PrivateKeyPem());
+        }
+
+        var clientJwks = new JsonWebKeySet();
+        var publicKey = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(clientKey.ExportParameters(false)) { KeyId = ClientKeyId });
+        publicKey.Use = JsonWebKeyUseNames.Sig;
+        clientJwks.Keys.Add(publicKey);
+        Uri? tokenEndpoint = null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
@@ -109,6 +141,37 @@ public sealed class MockEhr : IAsyncDisposable
                     // Plain http on 127.0.0.1 only: the test EHR has no certificate.
                     .DisableTransportSecurityRequirement();
                 options.Configure(server => server.TimeProvider = time);
+                // OpenIddict 7 follows draft-ietf-oauth-rfc7523bis for client assertions: typ client-authentication+jwt
+                // and aud = its issuer. SMART App Launch 2 (and Epic, Oracle Health) ask clients for typ JWT and
+                // aud = the token endpoint, so this EHR accepts those too, as those EHRs do (ADR-147). Signature, iss,
+                // sub, lifetime and the client's registered key are still OpenIddict's own checks.
+                options.AddEventHandler<OpenIddictServerEvents.ValidateTokenContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.ValidTokenTypes.Contains(TokenTypeIdentifiers.Private.ClientAssertion) && tokenEndpoint is not null)
+                        {
+                            context.ValidAudiences.Add(tokenEndpoint.AbsoluteUri);
+                            context.TokenValidationParameters.ValidTypes = [.. context.TokenValidationParameters.ValidTypes ?? [], JwtConstants.HeaderType];
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.Protection.ResolveTokenValidationParameters.Descriptor.Order + 1)
+                    .SetType(OpenIddictServerHandlerType.Custom));
+                // A generic JWT is read as an id_token by OpenIddict; here it was sent as a client assertion, and is one.
+                options.AddEventHandler<OpenIddictServerEvents.ValidateTokenContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (context.ValidTokenTypes.Contains(TokenTypeIdentifiers.Private.ClientAssertion)
+                            && context.Principal?.GetTokenType() == TokenTypeIdentifiers.IdentityToken)
+                        {
+                            context.Principal.SetTokenType(TokenTypeIdentifiers.Private.ClientAssertion);
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(OpenIddictServerHandlers.Protection.ValidateIdentityModelToken.Descriptor.Order + 1)
+                    .SetType(OpenIddictServerHandlerType.Custom));
             })
             .AddValidation(options =>
             {
@@ -124,8 +187,8 @@ public sealed class MockEhr : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], ehr.Authorize);
-        app.MapPost("/connect/token", (Delegate)Token);
-        foreach (var prefix in new[] { "/fhir", "/mrn/fhir" })
+        app.MapPost("/connect/token", (Delegate)ehr.Token);
+        foreach (var prefix in new[] { "/fhir", "/mrn/fhir", "/jwt/fhir", "/unregistered-key/fhir" })
         {
             app.MapGet(prefix + "/.well-known/smart-configuration", ehr.SmartConfiguration);
             app.MapGet(prefix + "/Patient/{id}", ehr.ReadPatient).RequireAuthorization();
@@ -137,11 +200,13 @@ public sealed class MockEhr : IAsyncDisposable
             var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
             await applications.CreateAsync(Application(ClientId, redirectUri, descriptor => descriptor.ClientSecret = ClientSecret));
             await applications.CreateAsync(Application(MrnClientId, redirectUri, descriptor => descriptor.ClientSecret = ClientSecret));
+            await applications.CreateAsync(Application(JwtClientId, redirectUri, descriptor => descriptor.JsonWebKeySet = clientJwks));
         }
 
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         ehr.BaseAddress = new Uri(address);
+        tokenEndpoint = new Uri(ehr.BaseAddress, "/connect/token");
         await ehr.WarmUpAsync();
         return ehr;
     }
@@ -209,7 +274,7 @@ public sealed class MockEhr : IAsyncDisposable
         var launchId = (string?)request["launch"];
         var audience = (string?)request["aud"];
         if (launchId is null || !Launches.TryGetValue(launchId, out var launch)
-            || (audience?.TrimEnd('/') != FhirBase.AbsoluteUri && audience?.TrimEnd('/') != MrnFhirBase.AbsoluteUri))
+            || !new[] { FhirBase, MrnFhirBase, JwtFhirBase, UnregisteredKeyFhirBase }.Any(b => b.AbsoluteUri == audience?.TrimEnd('/')))
         {
             return Results.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
             {
@@ -234,8 +299,14 @@ public sealed class MockEhr : IAsyncDisposable
     }
 
     // The code's principal (checked by OpenIddict: client, PKCE verifier, lifetime) gives the tokens and the patient context.
-    private static async Task<IResult> Token(HttpContext context)
+    // Reached only when OpenIddict has authenticated the client, so an assertion seen here was accepted.
+    private async Task<IResult> Token(HttpContext context)
     {
+        if (context.GetOpenIddictServerRequest()?.ClientAssertion is { } assertion)
+        {
+            AcceptedClientAssertions.Enqueue(assertion);
+        }
+
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var principal = result.Principal ?? throw new InvalidOperationException("OpenIddict let a token request through without a principal.");
         var properties = new AuthenticationProperties(items: null, parameters: new Dictionary<string, object?>

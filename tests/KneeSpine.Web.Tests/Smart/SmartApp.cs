@@ -4,8 +4,10 @@ using KneeSpine.Web.Tests.Infrastructure;
 namespace KneeSpine.Web.Tests.Smart;
 
 /// <summary>
-/// An app registered with a <see cref="MockEhr"/> twice: <c>/fhir</c> and <c>/mrn/fhir</c> (where the MRN identifier
-/// system is configured), clinicians mapped by <c>{id}@hospital.example</c>; and a third EHR where nothing listens.
+/// An app registered with a <see cref="MockEhr"/> under four FHIR bases: <c>/fhir</c> and <c>/mrn/fhir</c> (where the MRN
+/// identifier system is configured) with a client secret, <c>/jwt/fhir</c> with private_key_jwt and
+/// <c>/unregistered-key/fhir</c> with a key the EHR does not know; clinicians mapped by <c>{id}@hospital.example</c>;
+/// and an EHR where nothing listens.
 /// </summary>
 public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
 {
@@ -41,6 +43,16 @@ public abstract class SmartApp(TestDatabaseKind kind) : IAsyncLifetime
             ["KneeSpine:Smart:Ehrs:2:Issuer"] = Unreachable.AbsoluteUri,
             ["KneeSpine:Smart:Ehrs:2:ClientId"] = MockEhr.ClientId,
             ["KneeSpine:Smart:Ehrs:2:ClientSecret"] = MockEhr.ClientSecret,
+            ["KneeSpine:Smart:Ehrs:3:Issuer"] = _ehr.JwtFhirBase.AbsoluteUri,
+            ["KneeSpine:Smart:Ehrs:3:ClientId"] = MockEhr.JwtClientId,
+            ["KneeSpine:Smart:Ehrs:3:PrivateKeyPath"] = _ehr.ClientKeyPath,
+            ["KneeSpine:Smart:Ehrs:3:PrivateKeyId"] = MockEhr.ClientKeyId,
+            ["KneeSpine:Smart:Ehrs:3:PatientIdentifierSystem"] = SmartLaunchTests.MrnSystem,
+            ["KneeSpine:Smart:Ehrs:3:UserMapping:Template"] = "{id}" + UserDomain,
+            ["KneeSpine:Smart:Ehrs:4:Issuer"] = _ehr.UnregisteredKeyFhirBase.AbsoluteUri,
+            ["KneeSpine:Smart:Ehrs:4:ClientId"] = MockEhr.JwtClientId,
+            ["KneeSpine:Smart:Ehrs:4:PrivateKeyPath"] = _ehr.UnregisteredKeyPath,
+            ["KneeSpine:Smart:Ehrs:4:UserMapping:Template"] = "{id}" + UserDomain,
             // Generous: the machine running the tests is busy; the unreachable EHR refuses at once anyway.
             ["KneeSpine:Smart:TimeoutSeconds"] = "60",
         });

@@ -5,6 +5,7 @@ using KneeSpine.Store.Audit;
 using KneeSpine.Store.Database;
 using KneeSpine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Task = System.Threading.Tasks.Task;
 
 namespace KneeSpine.Web.Tests.Smart;
@@ -180,6 +181,41 @@ public abstract class SmartLaunchTests(SmartApp fixture)
 
         await AssertStatusAsync(HttpStatusCode.Forbidden, refused);
         Assert.Contains("not a clinician account", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_launch_authenticated_by_private_key_jwt_lands_on_the_patient_with_an_assertion_for_the_token_endpoint()
+    {
+        var practitioner = await ClinicianAsync();
+        var mrn = NewPatient(out var ehrPatientId);
+        var before = Ehr.AcceptedClientAssertions.Count;
+
+        using var browser = new SmartBrowser(App, Ehr);
+        var (landed, _) = await browser.GoAsync(LaunchUrl(Ehr.JwtFhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
+
+        await AssertStatusAsync(HttpStatusCode.OK, landed);
+        Assert.Equal((MrnSystem, mrn), await IdentifierOfAsync(Guid.Parse(browser.Visited[^1].Segments[^1])));
+        Assert.Equal(MockEhr.JwtClientId, Ehr.AuthorizationRequests.Last()["client_id"]);
+        var assertion = new JsonWebToken(Assert.Single(Ehr.AcceptedClientAssertions.Skip(before)));
+        Assert.Equal((MockEhr.JwtClientId, MockEhr.JwtClientId, MockEhr.ClientKeyId), (assertion.Issuer, assertion.Subject, assertion.Kid));
+        Assert.Equal([new Uri(Ehr.BaseAddress, "/connect/token").AbsoluteUri], assertion.Audiences);
+        Assert.Equal("RS384", assertion.Alg);
+    }
+
+    [Fact]
+    public async Task A_launch_signed_with_a_key_the_ehr_does_not_know_is_refused_at_the_token_endpoint_and_signs_no_one_in()
+    {
+        var practitioner = await ClinicianAsync();
+        NewPatient(out var ehrPatientId);
+        var before = Ehr.AcceptedClientAssertions.Count;
+
+        using var browser = new SmartBrowser(App, Ehr);
+        var (refused, _) = await browser.GoAsync(LaunchUrl(Ehr.UnregisteredKeyFhirBase, Ehr.NewLaunch(ehrPatientId, practitioner)));
+
+        await AssertStatusAsync(HttpStatusCode.BadRequest, refused);
+        Assert.Equal(before, Ehr.AcceptedClientAssertions.Count);
+        Assert.DoesNotContain(browser.Visited, v => v.AbsolutePath.StartsWith("/patients/", StringComparison.Ordinal));
+        await WaitForAuditAsync(e => e.Action == AuditAction.SmartSignIn && e.Outcome == AuditOutcome.Denied && e.Detail!.Contains("token endpoint refused") && e.Detail.Contains("signing key"));
     }
 
     [Fact]

@@ -104,6 +104,10 @@ namespace KneeSpine.Store.Migrations.Postgres
                     b.Property<DateOnly>("AssessedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Authored")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("BackPainNow")
                         .HasColumnType("integer");
 

@@ -99,6 +99,10 @@ namespace KneeSpine.Store.Migrations.Sqlite
                     b.Property<DateOnly>("AssessedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Authored")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BackPainNow")
                         .HasColumnType("INTEGER");
 
