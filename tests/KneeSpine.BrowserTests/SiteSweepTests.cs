@@ -103,6 +103,49 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         }
     }
 
+    [Fact]
+    public async Task Every_chart_label_of_every_demo_patient_lies_inside_its_chart_on_a_phone_and_a_desk()
+    {
+        await AddAccountAsync("chart-clinician@clinic.example", Roles.Clinician, null);
+        List<Guid> patients;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
+            patients = await db.Patients.Where(p => p.IsDemo).Select(p => p.Id).ToListAsync();
+        }
+
+        var changeLabels = 0;
+        foreach (var width in Widths)
+        {
+            var page = await Ui.NewPageAsync(chromium, width, 900);
+            await Ui.SignInAsync(page, app, "chart-clinician@clinic.example", BrowserApp.Password);
+            foreach (var patient in patients)
+            {
+                await page.GotoAsync(app.BaseUrl + $"/patients/{patient}");
+                foreach (var chart in await page.Locator("svg.pain-chart").AllAsync())
+                {
+                    // Each text's drawn box against the SVG's box, in page pixels (a label past the edge is clipped).
+                    var outside = await chart.EvaluateAsync<string[]>(
+                        """
+                        svg => {
+                          const box = svg.getBoundingClientRect();
+                          return [...svg.querySelectorAll('text')].filter(t => {
+                            const r = t.getBoundingClientRect();
+                            return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+                          }).map(t => `"${t.textContent}" at ${Math.round(t.getBoundingClientRect().right)} of ${Math.round(box.right)}`);
+                        }
+                        """);
+                    Assert.True(outside.Length == 0, $"{width}px, patient {patient}: " + string.Join("; ", outside));
+                    changeLabels += await chart.Locator(".change text").CountAsync();
+                }
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(changeLabels > 0, "the demo patients' charts show at least one important change label");
+    }
+
     private async Task SweepAsync(string? email, string role, string[] paths, int width)
     {
         var page = await Ui.NewPageAsync(chromium, width, width < 600 ? 844 : 900);
