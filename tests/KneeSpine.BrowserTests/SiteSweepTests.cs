@@ -111,7 +111,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
-            patients = await db.Patients.Where(p => p.IsDemo).Select(p => p.Id).ToListAsync();
+            patients = await db.Patients.Where(p => p.IsDemo).Select(p => p.Id).ToListAsync(TestContext.Current.CancellationToken);
         }
 
         var changeLabels = 0;
