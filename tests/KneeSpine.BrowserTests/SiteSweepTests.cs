@@ -104,6 +104,44 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     }
 
     [Fact]
+    public async Task On_a_phone_the_result_folds_the_full_plan_but_never_the_safety_net_or_an_emergency()
+    {
+        var ids = await DemoIdsAsync();
+        await AddAccountAsync("short-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
+        await AddAccountAsync("short-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+
+        var calm = await Ui.NewPageAsync(chromium, 390, 844);
+        await Ui.SignInAsync(calm, app, "short-patient@clinic.example", BrowserApp.Password);
+        await calm.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.SelfCareAssessment}");
+        var items = calm.Locator("#plan li details");
+        Assert.True(await items.CountAsync() >= 3, "the plan has its items");
+        await Assertions.Expect(calm.Locator("#plan li details[open]")).ToHaveCountAsync(0);
+        await Assertions.Expect(items.First.Locator("summary")).ToBeVisibleAsync();
+        await Assertions.Expect(items.First.Locator(".disclosure-list__body")).ToBeHiddenAsync();
+        await items.First.Locator("summary").ClickAsync();
+        await Assertions.Expect(items.First.Locator(".disclosure-list__body")).ToBeVisibleAsync();
+        await items.First.Locator("summary").ClickAsync();
+        await NothingFoldedAsync(calm, "#triage", "#next-steps", "#safety-net");
+        var height = await calm.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        // It was 9,789 px with every plan item open (docs/design.md records the new height).
+        Assert.True(height <= 8000, $"the calm result is {height}px long on a phone");
+        TestContext.Current.SendDiagnosticMessage($"calm patient result at 390 px: {height}px");
+        await calm.Context.CloseAsync();
+
+        var emergency = await Ui.NewPageAsync(chromium, 390, 844);
+        await Ui.SignInAsync(emergency, app, "short-emergency@clinic.example", BrowserApp.Password);
+        await emergency.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.EmergencyAssessment}");
+        await NothingFoldedAsync(emergency, "#triage", "#safety-net", "#signs-emergency");
+        await Assertions.Expect(emergency.Locator("#signs-emergency .call-line a[href^='tel:']")).ToBeVisibleAsync();
+        if (await emergency.Locator("#alerts-heading").CountAsync() > 0)
+        {
+            await NothingFoldedAsync(emergency, "#alerts-heading");
+        }
+
+        await emergency.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_chart_label_of_every_demo_patient_lies_inside_its_chart_on_a_phone_and_a_desk()
     {
         await AddAccountAsync("chart-clinician@clinic.example", Roles.Clinician, null);
@@ -144,6 +182,17 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         }
 
         Assert.True(changeLabels > 0, "the demo patients' charts show at least one important change label");
+    }
+
+    /// <summary>Each element is visible and inside no closed &lt;details&gt;.</summary>
+    private static async Task NothingFoldedAsync(IPage page, params string[] selectors)
+    {
+        foreach (var selector in selectors)
+        {
+            var element = page.Locator(selector).First;
+            await Assertions.Expect(element).ToBeVisibleAsync();
+            Assert.False(await element.EvaluateAsync<bool>("e => e.closest('details:not([open])') !== null"), $"{selector} is folded away");
+        }
     }
 
     private async Task SweepAsync(string? email, string role, string[] paths, int width)

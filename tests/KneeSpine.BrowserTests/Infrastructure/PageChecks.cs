@@ -29,7 +29,8 @@ public static class PageChecks
                 """
                 () => {
                   const out = e => e.getBoundingClientRect().right > window.innerWidth + 0.5;
-                  const scrolled = e => e.parentElement?.closest('.table-scroll');
+                  // Inside a scrolling region only what escapes it counts (absolutely positioned text can).
+                  const scrolled = e => e.parentElement?.closest('.table-scroll') && getComputedStyle(e).position !== 'absolute';
                   const wide = [...document.querySelectorAll('body *')].filter(e => out(e) && !scrolled(e));
                   return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 5)
                     .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} ends at ${Math.round(e.getBoundingClientRect().right)}px`);
