@@ -1,6 +1,5 @@
 using KneeSpine.BrowserTests.Infrastructure;
 using KneeSpine.Store.Accounts;
-using KneeSpine.Web.Accounts;
 using KneeSpine.Web.Patients;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
     [Fact]
     public async Task A_disabled_account_cannot_sign_in_and_signs_in_again_once_enabled()
     {
-        await AddAccountAsync("disable-me@clinic.example", Roles.Clinician);
+        await app.AddAccountAsync("disable-me@clinic.example", Roles.Clinician);
         var admin = await AdminPageAsync();
 
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
@@ -48,7 +47,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
     [Fact]
     public async Task An_admin_unlocks_a_locked_account_and_changes_a_role()
     {
-        await AddAccountAsync("locked@clinic.example", Roles.Clinician);
+        await app.AddAccountAsync("locked@clinic.example", Roles.Clinician);
         // Identity's lockout reads the system clock, not the app's TimeProvider: lock well past both.
         await WithUsersAsync(async users => await users.SetLockoutEndDateAsync((await users.FindByEmailAsync("locked@clinic.example"))!, DateTimeOffset.UtcNow.AddYears(1)));
         var admin = await AdminPageAsync();
@@ -79,7 +78,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
     [Fact]
     public async Task A_reset_link_is_shown_once_sets_a_new_password_once_and_then_says_it_does_not_work()
     {
-        await AddAccountAsync("forgot@clinic.example", Roles.Clinician);
+        await app.AddAccountAsync("forgot@clinic.example", Roles.Clinician);
         var admin = await AdminPageAsync();
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
         await admin.GetByRole(AriaRole.Link, new() { Name = "forgot@clinic.example" }).ClickAsync();
@@ -143,9 +142,9 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
     [Fact]
     public async Task Tokens_made_on_the_account_page_last_90_days_and_patients_are_not_offered_any()
     {
-        await AddAccountAsync("tokens@clinic.example", Roles.Clinician);
+        await app.AddAccountAsync("tokens@clinic.example", Roles.Clinician);
         var patient = await AddPatientAsync("Tom Token");
-        await AddAccountAsync("tom@home.example", Roles.Patient, patient);
+        await app.AddAccountAsync("tom@home.example", Roles.Patient, patient);
 
         var page = await Ui.NewPageAsync(chromium, 1366, 900);
         await Ui.SignInAsync(page, app, "tokens@clinic.example", BrowserApp.Password);
@@ -185,7 +184,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
         await Assertions.Expect(page.Locator(".error-summary a").First).ToHaveAttributeAsync("href", "#Input_Email");
         await PageChecks.AtDeskAndPhoneWidthsAsync(page, "account-login-errors");
 
-        await AddAccountAsync("password@clinic.example", Roles.Clinician);
+        await app.AddAccountAsync("password@clinic.example", Roles.Clinician);
         await Ui.SignInAsync(page, app, "password@clinic.example", BrowserApp.Password);
         await page.GotoAsync(app.BaseUrl + "/account/change-password");
         await Assertions.Expect(page.Locator("main .required-tag")).ToHaveCountAsync(2);
@@ -219,19 +218,6 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
         await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal));
-    }
-
-    private async Task AddAccountAsync(string email, string role, Guid? patientId = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<KneeSpineUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return;
-        }
-
-        var result = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddUserAsync(email, role, BrowserApp.Password, patientId);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
     }
 
     private async Task WithUsersAsync(Func<UserManager<KneeSpineUser>, Task<IdentityResult>> action)

@@ -2,7 +2,6 @@ using KneeSpine.BrowserTests.Infrastructure;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Database;
-using KneeSpine.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -23,9 +22,9 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     public async Task Every_page_fits_the_window_and_passes_axe_for_every_role_at_phone_and_desk_widths()
     {
         var ids = await DemoIdsAsync();
-        await AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
-        await AddAccountAsync("sweep-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
-        await AddAccountAsync("sweep-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+        await app.AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
+        await app.AddAccountAsync("sweep-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync("sweep-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
 
         string[] visitor = ["/", "/check", "/account/login", "/no-such-page"];
         string[] patient = ["/me", $"/me/assessments/{ids.SelfCareAssessment}", "/me/follow-up", "/account"];
@@ -79,7 +78,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     public async Task On_a_desk_the_result_summary_sits_beside_the_details_and_on_a_phone_above_them()
     {
         var ids = await DemoIdsAsync();
-        await AddAccountAsync("layout-clinician@clinic.example", Roles.Clinician, null);
+        await app.AddAccountAsync("layout-clinician@clinic.example", Roles.Clinician, null);
 
         foreach (var (width, beside) in new[] { (1366, true), (390, false) })
         {
@@ -107,8 +106,8 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     public async Task On_a_phone_the_result_folds_the_full_plan_but_never_the_safety_net_or_an_emergency()
     {
         var ids = await DemoIdsAsync();
-        await AddAccountAsync("short-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
-        await AddAccountAsync("short-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+        await app.AddAccountAsync("short-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync("short-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
 
         var calm = await Ui.NewPageAsync(chromium, 390, 844);
         await Ui.SignInAsync(calm, app, "short-patient@clinic.example", BrowserApp.Password);
@@ -144,7 +143,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     [Fact]
     public async Task Every_chart_label_of_every_demo_patient_lies_inside_its_chart_on_a_phone_and_a_desk()
     {
-        await AddAccountAsync("chart-clinician@clinic.example", Roles.Clinician, null);
+        await app.AddAccountAsync("chart-clinician@clinic.example", Roles.Clinician, null);
         List<Guid> patients;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -224,19 +223,6 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     {
         var parts = path.Trim('/').Split('/').Select(p => Guid.TryParse(p, out _) ? "id" : p).ToArray();
         return parts.Length == 0 || parts[0].Length == 0 ? "home" : string.Join('-', parts);
-    }
-
-    private async Task AddAccountAsync(string email, string role, Guid? patientId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KneeSpineUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return;
-        }
-
-        var result = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddUserAsync(email, role, BrowserApp.Password, patientId);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
     }
 
     /// <summary>The seeded demo patients whose latest result is self-care, urgent and emergency, with those results.</summary>
