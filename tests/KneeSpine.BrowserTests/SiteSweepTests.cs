@@ -16,6 +16,10 @@ namespace KneeSpine.BrowserTests;
 [Collection(BrowserSuite.Name)]
 public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClassFixture<DemoClinicApp>
 {
+    private const string SweepPatient = "sweep-patient@clinic.example";
+
+    private const string SweepEmergencyPatient = "sweep-emergency@clinic.example";
+
     private static readonly int[] Widths = [390, 1366];
 
     [Fact]
@@ -23,8 +27,8 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     {
         var ids = await DemoIdsAsync();
         await app.AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
-        await app.AddAccountAsync("sweep-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
-        await app.AddAccountAsync("sweep-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+        await app.AddAccountAsync(SweepPatient, Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync(SweepEmergencyPatient, Roles.Patient, ids.EmergencyPatient);
 
         string[] visitor = ["/", "/check", "/account/login", "/no-such-page"];
         string[] patient = ["/me", $"/me/assessments/{ids.SelfCareAssessment}", "/me/follow-up", "/account"];
@@ -42,8 +46,8 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         foreach (var width in Widths)
         {
             await SweepAsync(null, "visitor", visitor, width);
-            await SweepAsync("sweep-patient@clinic.example", "patient", patient, width);
-            await SweepAsync("sweep-emergency@clinic.example", "patient-emergency", emergencyPatient, width);
+            await SweepAsync(SweepPatient, "patient", patient, width);
+            await SweepAsync(SweepEmergencyPatient, "patient-emergency", emergencyPatient, width);
             await SweepAsync("sweep-clinician@clinic.example", "clinician", clinician, width);
             await SweepAsync(BrowserApp.AdminEmail, "admin", admin, width);
         }
@@ -106,11 +110,12 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     public async Task On_a_phone_the_result_folds_the_full_plan_but_never_the_safety_net_or_an_emergency()
     {
         var ids = await DemoIdsAsync();
-        await app.AddAccountAsync("short-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
-        await app.AddAccountAsync("short-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+        // A patient record has one account: the sweep's own.
+        await app.AddAccountAsync(SweepPatient, Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync(SweepEmergencyPatient, Roles.Patient, ids.EmergencyPatient);
 
         var calm = await Ui.NewPageAsync(chromium, 390, 844);
-        await Ui.SignInAsync(calm, app, "short-patient@clinic.example", BrowserApp.Password);
+        await Ui.SignInAsync(calm, app, SweepPatient, BrowserApp.Password);
         await calm.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.SelfCareAssessment}");
         var items = calm.Locator("#plan li details");
         Assert.True(await items.CountAsync() >= 3, "the plan has its items");
@@ -128,7 +133,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         await calm.Context.CloseAsync();
 
         var emergency = await Ui.NewPageAsync(chromium, 390, 844);
-        await Ui.SignInAsync(emergency, app, "short-emergency@clinic.example", BrowserApp.Password);
+        await Ui.SignInAsync(emergency, app, SweepEmergencyPatient, BrowserApp.Password);
         await emergency.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.EmergencyAssessment}");
         await NothingFoldedAsync(emergency, "#triage", "#safety-net", "#signs-emergency");
         await Assertions.Expect(emergency.Locator("#signs-emergency .call-line a[href^='tel:']")).ToBeVisibleAsync();
