@@ -2,7 +2,6 @@ using KneeSpine.BrowserTests.Infrastructure;
 using KneeSpine.Engine.Results;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Database;
-using KneeSpine.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -17,15 +16,19 @@ namespace KneeSpine.BrowserTests;
 [Collection(BrowserSuite.Name)]
 public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClassFixture<DemoClinicApp>
 {
+    private const string SweepPatient = "sweep-patient@clinic.example";
+
+    private const string SweepEmergencyPatient = "sweep-emergency@clinic.example";
+
     private static readonly int[] Widths = [390, 1366];
 
     [Fact]
     public async Task Every_page_fits_the_window_and_passes_axe_for_every_role_at_phone_and_desk_widths()
     {
         var ids = await DemoIdsAsync();
-        await AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
-        await AddAccountAsync("sweep-patient@clinic.example", Roles.Patient, ids.SelfCarePatient);
-        await AddAccountAsync("sweep-emergency@clinic.example", Roles.Patient, ids.EmergencyPatient);
+        await app.AddAccountAsync("sweep-clinician@clinic.example", Roles.Clinician, null);
+        await app.AddAccountAsync(SweepPatient, Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync(SweepEmergencyPatient, Roles.Patient, ids.EmergencyPatient);
 
         string[] visitor = ["/", "/check", "/account/login", "/no-such-page"];
         string[] patient = ["/me", $"/me/assessments/{ids.SelfCareAssessment}", "/me/follow-up", "/account"];
@@ -43,8 +46,8 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
         foreach (var width in Widths)
         {
             await SweepAsync(null, "visitor", visitor, width);
-            await SweepAsync("sweep-patient@clinic.example", "patient", patient, width);
-            await SweepAsync("sweep-emergency@clinic.example", "patient-emergency", emergencyPatient, width);
+            await SweepAsync(SweepPatient, "patient", patient, width);
+            await SweepAsync(SweepEmergencyPatient, "patient-emergency", emergencyPatient, width);
             await SweepAsync("sweep-clinician@clinic.example", "clinician", clinician, width);
             await SweepAsync(BrowserApp.AdminEmail, "admin", admin, width);
         }
@@ -79,7 +82,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     public async Task On_a_desk_the_result_summary_sits_beside_the_details_and_on_a_phone_above_them()
     {
         var ids = await DemoIdsAsync();
-        await AddAccountAsync("layout-clinician@clinic.example", Roles.Clinician, null);
+        await app.AddAccountAsync("layout-clinician@clinic.example", Roles.Clinician, null);
 
         foreach (var (width, beside) in new[] { (1366, true), (390, false) })
         {
@@ -100,6 +103,99 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
             }
 
             await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_result_folds_the_full_plan_but_never_the_safety_net_or_an_emergency()
+    {
+        var ids = await DemoIdsAsync();
+        // A patient record has one account: the sweep's own.
+        await app.AddAccountAsync(SweepPatient, Roles.Patient, ids.SelfCarePatient);
+        await app.AddAccountAsync(SweepEmergencyPatient, Roles.Patient, ids.EmergencyPatient);
+
+        var calm = await Ui.NewPageAsync(chromium, 390, 844);
+        await Ui.SignInAsync(calm, app, SweepPatient, BrowserApp.Password);
+        await calm.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.SelfCareAssessment}");
+        var items = calm.Locator("#plan li details");
+        Assert.True(await items.CountAsync() >= 3, "the plan has its items");
+        await Assertions.Expect(calm.Locator("#plan li details[open]")).ToHaveCountAsync(0);
+        await Assertions.Expect(items.First.Locator("summary")).ToBeVisibleAsync();
+        await Assertions.Expect(items.First.Locator(".disclosure-list__body")).ToBeHiddenAsync();
+        await items.First.Locator("summary").ClickAsync();
+        await Assertions.Expect(items.First.Locator(".disclosure-list__body")).ToBeVisibleAsync();
+        await items.First.Locator("summary").ClickAsync();
+        await NothingFoldedAsync(calm, "#triage", "#next-steps", "#safety-net");
+        var height = await calm.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        // It was 9,789 px with every plan item open (docs/design.md records the new height).
+        Assert.True(height <= 8000, $"the calm result is {height}px long on a phone");
+        TestContext.Current.SendDiagnosticMessage($"calm patient result at 390 px: {height}px");
+        await calm.Context.CloseAsync();
+
+        var emergency = await Ui.NewPageAsync(chromium, 390, 844);
+        await Ui.SignInAsync(emergency, app, SweepEmergencyPatient, BrowserApp.Password);
+        await emergency.GotoAsync(app.BaseUrl + $"/me/assessments/{ids.EmergencyAssessment}");
+        await NothingFoldedAsync(emergency, "#triage", "#safety-net", "#signs-emergency");
+        await Assertions.Expect(emergency.Locator("#signs-emergency .call-line a[href^='tel:']")).ToBeVisibleAsync();
+        if (await emergency.Locator("#alerts-heading").CountAsync() > 0)
+        {
+            await NothingFoldedAsync(emergency, "#alerts-heading");
+        }
+
+        await emergency.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_chart_label_of_every_demo_patient_lies_inside_its_chart_on_a_phone_and_a_desk()
+    {
+        await app.AddAccountAsync("chart-clinician@clinic.example", Roles.Clinician, null);
+        List<Guid> patients;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
+            patients = await db.Patients.Where(p => p.IsDemo).Select(p => p.Id).ToListAsync(TestContext.Current.CancellationToken);
+        }
+
+        var changeLabels = 0;
+        foreach (var width in Widths)
+        {
+            var page = await Ui.NewPageAsync(chromium, width, 900);
+            await Ui.SignInAsync(page, app, "chart-clinician@clinic.example", BrowserApp.Password);
+            foreach (var patient in patients)
+            {
+                await page.GotoAsync(app.BaseUrl + $"/patients/{patient}");
+                foreach (var chart in await page.Locator("svg.pain-chart").AllAsync())
+                {
+                    // Each text's drawn box against the SVG's box, in page pixels (a label past the edge is clipped).
+                    var outside = await chart.EvaluateAsync<string[]>(
+                        """
+                        svg => {
+                          const box = svg.getBoundingClientRect();
+                          return [...svg.querySelectorAll('text')].filter(t => {
+                            const r = t.getBoundingClientRect();
+                            return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+                          }).map(t => `"${t.textContent}" at ${Math.round(t.getBoundingClientRect().right)} of ${Math.round(box.right)}`);
+                        }
+                        """);
+                    Assert.True(outside.Length == 0, $"{width}px, patient {patient}: " + string.Join("; ", outside));
+                    changeLabels += await chart.Locator(".change text").CountAsync();
+                }
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(changeLabels > 0, "the demo patients' charts show at least one important change label");
+    }
+
+    /// <summary>Each element is visible and inside no closed &lt;details&gt;.</summary>
+    private static async Task NothingFoldedAsync(IPage page, params string[] selectors)
+    {
+        foreach (var selector in selectors)
+        {
+            var element = page.Locator(selector).First;
+            await Assertions.Expect(element).ToBeVisibleAsync();
+            Assert.False(await element.EvaluateAsync<bool>("e => e.closest('details:not([open])') !== null"), $"{selector} is folded away");
         }
     }
 
@@ -132,19 +228,6 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
     {
         var parts = path.Trim('/').Split('/').Select(p => Guid.TryParse(p, out _) ? "id" : p).ToArray();
         return parts.Length == 0 || parts[0].Length == 0 ? "home" : string.Join('-', parts);
-    }
-
-    private async Task AddAccountAsync(string email, string role, Guid? patientId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KneeSpineUser>>();
-        if (await users.FindByEmailAsync(email) is not null)
-        {
-            return;
-        }
-
-        var result = await scope.ServiceProvider.GetRequiredService<AccountAdministration>().AddUserAsync(email, role, BrowserApp.Password, patientId);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
     }
 
     /// <summary>The seeded demo patients whose latest result is self-care, urgent and emergency, with those results.</summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KneeSpine.Cli.Patients;
 
 /// <summary>
-/// <c>kneespine patient list [--search TEXT] [--json]</c> and <c>kneespine patient add --name NAME --birth-date DATE
+/// <c>kneespine patient list [--search TEXT] [--sort ORDER] [--open-item LEVEL] [--overdue] [--json]</c> and <c>kneespine patient add --name NAME --birth-date DATE
 /// --sex SEX</c>, both with <c>[--data DIR]</c>: find a patient's id (for <c>user add --patient</c>, <c>audit --patient</c>)
 /// or create a record, as <c>GET</c> and <c>POST /api/v1/patients</c> do, recorded in the audit trail.
 /// </summary>
@@ -26,13 +26,43 @@ internal static class PatientCommand
     private static Command List(CliConsole console)
     {
         var search = new Option<string?>("--search") { Description = "Only patients whose name contains this text (any case)." };
-        var json = new Option<bool>("--json") { Description = "One JSON object per patient and line, as GET /api/v1/patients gives it." };
+        var sort = new Option<string?>("--sort") { Description = "Order: " + string.Join(", ", Code<PatientSort>.All) + " (default name).", HelpName = "ORDER" };
+        var openItem = new Option<string?>("--open-item") { Description = "Only patients with an open worklist item of this level: " + string.Join(", ", Code<OpenItemFilter>.All) + ".", HelpName = "LEVEL" };
+        var overdue = new Option<bool>("--overdue") { Description = "Only patients whose follow-up check-in is overdue." };
+        var json = new Option<bool>("--json") { Description = "One JSON object per patient and line, as GET /api/v1/patients gives each item." };
         var data = DataOption.Create();
-        var list = new Command("list", "List patients by name: id, name, birth date and age, surgery date, latest triage.") { search, json, data };
+        var list = new Command("list", "List patients as the web's patient list does: id, name, birth date and age, surgery date, latest triage.")
+        {
+            search, sort, openItem, overdue, json, data,
+        };
         list.SetAction((parse, cancellationToken) => CliServices.RunAsync(parse.GetValue(data), async (services, started) =>
         {
             var text = parse.GetValue(search);
-            var patients = await services.GetRequiredService<PatientService>().SearchAllAsync(text, cancellationToken).ConfigureAwait(false);
+            var first = PatientListQuery.Create(text, parse.GetValue(sort), parse.GetValue(openItem), parse.GetValue(overdue), null, null, null,
+                1, PatientListQuery.MaxPageSize, out var problems);
+            if (problems.Count > 0)
+            {
+                foreach (var (key, message) in problems)
+                {
+                    console.WriteError($"{ListOptionFor(key)}: {message}");
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            // The web's query (PatientDirectory), page by page, so the CLI and the patient list mean the same thing.
+            var directory = services.GetRequiredService<PatientDirectory>();
+            var patients = new List<PatientResponse>();
+            for (var query = first; ; query = query with { Page = query.Page + 1 })
+            {
+                var page = await directory.ListForOperatorAsync(query, cancellationToken).ConfigureAwait(false);
+                patients.AddRange(page.Items);
+                if (page.Items.Count < query.PageSize || patients.Count >= page.Total)
+                {
+                    break;
+                }
+            }
+
             if (parse.GetValue(json))
             {
                 foreach (var patient in patients)
@@ -86,6 +116,13 @@ internal static class PatientCommand
         }, cancellationToken));
         return add;
     }
+
+    // PatientListQuery names problems by the API's query parameter; here they are the options.
+    private static string ListOptionFor(string key) => key switch
+    {
+        "openItem" => "--open-item",
+        _ => "--" + key,
+    };
 
     // PatientService names problems by the API's JSON path; here they are the options.
     private static string OptionFor(string path) => path switch

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KneeSpine.Cli.Users;
 
-/// <summary><c>kneespine user add --email EMAIL --role admin|clinician|patient [--patient ID] [--data DIR]</c>.</summary>
+/// <summary><c>kneespine user add --email EMAIL --role admin|clinician|patient [--patient ID] [--data DIR]</c>; disable, enable and unlock are in <see cref="AccountActionCommand"/>.</summary>
 internal static class UserCommand
 {
     public static Command Create(CliConsole console)
@@ -58,6 +58,12 @@ internal static class UserCommand
             }
         });
 
-        return new Command("user", "Manage accounts.") { add };
+        var user = new Command("user", "Manage accounts.") { add };
+        foreach (var action in AccountActionCommand.Create(console))
+        {
+            user.Subcommands.Add(action);
+        }
+
+        return user;
     }
 }

@@ -41,14 +41,16 @@ public static class AccountsRegistration
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Reset links tell the time with the app's TimeProvider (ADR-140).
+                options.Tokens.PasswordResetTokenProvider = ResetLinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<KneeSpineDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ResetLinkTokenProvider>(ResetLinkTokenProvider.Name)
             .AddSignInManager<KneeSpineSignInManager>()
             .AddClaimsPrincipalFactory<KneeSpineClaimsPrincipalFactory>();
 
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionCheckInterval);
-        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = PasswordResetLifetime);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

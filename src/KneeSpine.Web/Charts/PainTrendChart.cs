@@ -21,6 +21,9 @@ public static class PainTrendChart
     /// <summary>Height of the SVG canvas in user units.</summary>
     public const double Height = 360;
 
+    /// <summary>Room a change label ("+10" in bold at the phone's larger chart type) needs right of its mark.</summary>
+    private const double LabelRoom = 72;
+
     /// <summary>Back-pain colour (dark blue; 8.6:1 on white).</summary>
     public const string BackColour = "#1d4f91";
 
@@ -192,12 +195,16 @@ public static class PainTrendChart
                 var worse = mark.Change == PainChange.ImportantWorsening;
                 var colourOfChange = worse ? WorseColour : BetterColour;
                 var dy = worse ? -16 : 16;
+                // Beside the triangle on its right, or on its left near the right edge: on a phone the chart's text
+                // is drawn larger (site.css), and a label right of the last day ran past the SVG and was clipped.
+                var leftOfMark = mark.X > Width - LabelRoom;
                 group.Add(new XElement(Svg + "g",
                     new XAttribute("class", worse ? "change change-worse" : "change change-better"),
                     Triangle(mark.X, mark.Y + dy, up: worse, colourOfChange),
                     new XElement(Svg + "text",
-                        new XAttribute("x", F(mark.X + 10)),
+                        new XAttribute("x", F(leftOfMark ? mark.X - 10 : mark.X + 10)),
                         new XAttribute("y", F(mark.Y + dy + 5)),
+                        new XAttribute("text-anchor", leftOfMark ? "end" : "start"),
                         new XAttribute("fill", colourOfChange),
                         new XAttribute("font-weight", "bold"),
                         DeltaLabel(delta))));

@@ -15,21 +15,33 @@ namespace KneeSpine.Web.Patients;
 /// </summary>
 public sealed class PatientDirectory(KneeSpineDbContext db, TimeProvider time, IOptions<FollowUpOptions> followUp, PatientService patients)
 {
-    public async Task<PatientListResponse> ListAsync(ClaimsPrincipal user, PatientListQuery query, CancellationToken cancellationToken = default)
+    public Task<PatientListResponse> ListAsync(ClaimsPrincipal user, PatientListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(query);
-        var now = time.GetUtcNow();
-        // The clinic's today, as the follow-up schedule and the pages count days.
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var days = followUp.Value.Days;
-
         var source = db.Patients.AsNoTracking();
         if (!user.IsClinician())
         {
             var own = user.LinkedPatientId();
             source = source.Where(p => p.Id == own);
         }
+
+        return ListAsync(source, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every patient, for the operator of the server (<c>kneespine patient list</c>), who can read the whole database
+    /// anyway: the same query, filters and rows as the page and the API give a clinician.
+    /// </summary>
+    public Task<PatientListResponse> ListForOperatorAsync(PatientListQuery query, CancellationToken cancellationToken = default) =>
+        ListAsync(db.Patients.AsNoTracking(), query, cancellationToken);
+
+    private async Task<PatientListResponse> ListAsync(IQueryable<KneeSpine.Store.Patients.Patient> source, PatientListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = time.GetUtcNow();
+        // The clinic's today, as the follow-up schedule and the pages count days.
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var days = followUp.Value.Days;
 
         if (query.Search is { } search)
         {

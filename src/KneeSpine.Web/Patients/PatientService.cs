@@ -13,9 +13,6 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, Fol
 {
     public const int MaxNameLength = 200;
 
-    /// <summary>The most patients one search returns (the CLI's list; the pages and API page through <see cref="PatientDirectory"/>).</summary>
-    public const int MaxSearchResults = 500;
-
     /// <summary>Every problem with <paramref name="request"/>, keyed by JSON path; empty when valid.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Validate(CreatePatientRequest request)
     {
@@ -92,28 +89,6 @@ public sealed class PatientService(KneeSpineDbContext db, TimeProvider time, Fol
 
     public Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Patients.AsNoTracking().Include(p => p.User).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-
-    /// <summary>
-    /// Every patient whose name contains <paramref name="search"/> (any case), by name: for the operator of the
-    /// server (<c>kneespine patient list</c>), who can read the whole database anyway.
-    /// </summary>
-    public Task<IReadOnlyList<PatientResponse>> SearchAllAsync(string? search, CancellationToken cancellationToken = default) =>
-        SearchAsync(db.Patients.AsNoTracking(), search, cancellationToken);
-
-    private async Task<IReadOnlyList<PatientResponse>> SearchAsync(IQueryable<Patient> query, string? search, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-            query = query.Where(p => p.Name.ToUpper().Contains(term));
-        }
-
-        var patients = await query.Include(p => p.User).OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Take(MaxSearchResults).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var ids = patients.Select(p => p.Id).ToList();
-        var latest = await LatestAsync(ids, cancellationToken).ConfigureAwait(false);
-        return [.. patients.Select(p => ToResponse(p, latest.GetValueOrDefault(p.Id)))];
-    }
 
     public async Task<PatientResponse> ToResponseAsync(Patient patient, CancellationToken cancellationToken = default)
     {

@@ -44,6 +44,20 @@ public class BrowserApp : WebApplicationFactory<Program>
     /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:43121</c>.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>An account with <see cref="Password"/>, made as an admin would (kept when it already exists).</summary>
+    public async Task AddAccountAsync(string email, string role, Guid? patientId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<KneeSpine.Store.Accounts.KneeSpineUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var result = await scope.ServiceProvider.GetRequiredService<KneeSpine.Web.Accounts.AccountAdministration>().AddUserAsync(email, role, Password, patientId);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

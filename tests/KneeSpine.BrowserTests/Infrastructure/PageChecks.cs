@@ -22,7 +22,22 @@ public static class PageChecks
     public static async Task NoHorizontalOverflowAsync(IPage page)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]}px wide in a {widths[1]}px window.");
+        if (widths[0] > widths[1])
+        {
+            // Names the elements that stick out (innermost first), so the failure says what to fix.
+            var culprits = await page.EvaluateAsync<string[]>(
+                """
+                () => {
+                  const out = e => e.getBoundingClientRect().right > window.innerWidth + 0.5;
+                  // Inside a scrolling region only what escapes it counts (absolutely positioned text can).
+                  const scrolled = e => e.parentElement?.closest('.table-scroll') && getComputedStyle(e).position !== 'absolute';
+                  const wide = [...document.querySelectorAll('body *')].filter(e => out(e) && !scrolled(e));
+                  return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} ends at ${Math.round(e.getBoundingClientRect().right)}px`);
+                }
+                """);
+            Assert.Fail($"{page.Url} is {widths[0]}px wide in a {widths[1]}px window: " + string.Join("; ", culprits));
+        }
     }
 
     /// <summary>axe and no sideways scrolling at a desk's (1366 px) and a phone's (390 px) width, a screenshot of each, and no console errors.</summary>

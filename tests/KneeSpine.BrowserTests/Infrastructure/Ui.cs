@@ -50,7 +50,7 @@ public static class Ui
     {
         await page.GotoAsync(app.BaseUrl + "/account/login");
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.Locator("#Input_Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Waits for the navigation to leave the login page, then for the signed-in page's own content: the browser's
         // "load" event alone was seen never to arrive in Playwright's view on a machine with load 20+.

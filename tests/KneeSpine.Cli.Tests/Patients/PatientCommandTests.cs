@@ -76,6 +76,49 @@ public sealed class PatientCommandTests
         }
     }
 
+    [Fact]
+    public async Task Patient_list_filters_as_the_web_patient_list_does_and_gives_the_apis_items()
+    {
+        using var data = new TempDataDirectory();
+        HashSet<string> withOpenEmergency;
+        await using (var app = await CliServices.OpenAsync(data.Path, Cancel))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Cancel);
+            var db = scope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
+            withOpenEmergency = [.. (await db.WorklistItems.Where(i => i.AcknowledgedAt == null && i.Triage == TriageLevel.Emergency)
+                .Select(i => i.PatientId).Distinct().ToListAsync(Cancel)).Select(id => id.ToString())];
+        }
+
+        var run = await CliRun.RunAsync("patient", "list", "--open-item", "emergency", "--json", "--data", data.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var patients = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(withOpenEmergency);
+        Assert.Equal(withOpenEmergency.Order(StringComparer.Ordinal), patients.Select(p => p.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        foreach (var patient in patients)
+        {
+            // The list item of GET /api/v1/patients: the open item and the next follow-up come with it.
+            Assert.Equal("emergency", patient.GetProperty("openItem").GetProperty("triage").GetString());
+            Assert.True(patient.TryGetProperty("nextFollowUp", out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("--sort", "age", "--sort: Unknown sort 'age'")]
+    [InlineData("--open-item", "red", "--open-item: Unknown openItem 'red'")]
+    public async Task Patient_list_with_a_bad_filter_names_the_option_and_exits_2(string option, string value, string message)
+    {
+        using var data = new TempDataDirectory();
+
+        var run = await CliRun.RunAsync("patient", "list", option, value, "--data", data.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Contains("kneespine: " + message, run.Error, StringComparison.Ordinal);
+        Assert.False(run.PrintedStackTrace, run.Error);
+    }
+
     [Theory]
     [InlineData(" ", "1950-01-01", "--name: Enter the patient's name.")]
     [InlineData("Future Child", "2999-01-01", "--birth-date: The date of birth cannot be in the future.")]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using KneeSpine.Store.Accounts;
 using KneeSpine.Store.Audit;
 using KneeSpine.Web.Accounts;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Identity;
 namespace KneeSpine.Web.Tests.AccountAdmin;
 
 /// <summary>/admin/users/{id}: disable and enable, unlock, change role, reset a password; each audited and behind antiforgery.</summary>
-public abstract partial class AccountAdministrationTests(AppFixture fixture)
+public abstract class AccountAdministrationTests(AppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -128,7 +127,7 @@ public abstract partial class AccountAdministrationTests(AppFixture fixture)
         var (user, _) = await App.CreateAccountAsync(Roles.Clinician);
 
         var made = await admin.PostAsync(Url(user), Url(user) + "?handler=Reset");
-        var link = ResetLink(await made.Content.ReadAsStringAsync(Cancel));
+        var link = AdminSession.ResetLink(await made.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("no-store", made.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var person = new AdminSession(App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
         var set = await person.PostAsync(link.PathAndQuery, link.PathAndQuery, new Dictionary<string, string> { ["Input.NewPassword"] = "a brand new long password" });
@@ -214,13 +213,6 @@ public abstract partial class AccountAdministrationTests(AppFixture fixture)
 
     private static string Url(KneeSpineUser user) => "/admin/users/" + user.Id;
 
-    private static Uri ResetLink(string html)
-    {
-        var match = ResetLinkPattern().Match(html);
-        Assert.True(match.Success, "the page shows the reset link");
-        return new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
-    }
-
     private async Task<AdminSession> AdminAsync()
     {
         var (admin, _) = await App.CreateAccountAsync(Roles.Admin);
@@ -248,9 +240,6 @@ public abstract partial class AccountAdministrationTests(AppFixture fixture)
         var clinician = await App.ClientAsync(Roles.Clinician);
         return await PatientsApiTests.CreatePatientAsync(clinician, "Account Test Patient");
     }
-
-    [GeneratedRegex("data-reset-link>([^<]+)<")]
-    private static partial Regex ResetLinkPattern();
 }
 
 public sealed class AccountAdministrationOnSqlite(SqliteApp app) : AccountAdministrationTests(app), IClassFixture<SqliteApp>;

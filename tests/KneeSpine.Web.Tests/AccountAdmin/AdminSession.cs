@@ -33,6 +33,17 @@ internal sealed partial class AdminSession(HttpClient client)
 
     public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
 
+    /// <summary>The one-time reset link the account page shows after "Make a reset link".</summary>
+    public static Uri ResetLink(string html)
+    {
+        var match = ResetLinkPattern().Match(html);
+        Assert.True(match.Success, "the page shows the reset link");
+        return new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
+    }
+
+    [GeneratedRegex("data-reset-link>([^<]+)<")]
+    private static partial Regex ResetLinkPattern();
+
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 }

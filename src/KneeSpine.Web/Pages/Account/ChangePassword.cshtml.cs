@@ -34,7 +34,22 @@ public sealed class ChangePasswordModel(UserManager<KneeSpineUser> users, SignIn
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword).ConfigureAwait(false);
+        // Identity's ChangePasswordAsync stops at a wrong current password; checking both first reports every
+        // problem in one answer, as every other form does.
+        var errors = new List<IdentityError>();
+        if (!await users.CheckPasswordAsync(user, Input.CurrentPassword).ConfigureAwait(false))
+        {
+            errors.Add(new IdentityError { Code = "PasswordMismatch", Description = "The current password is not correct." });
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user, Input.NewPassword).ConfigureAwait(false)).Errors);
+        }
+
+        var result = errors.Count > 0
+            ? IdentityResult.Failed([.. errors])
+            : await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var audit = HttpContext.Audit();

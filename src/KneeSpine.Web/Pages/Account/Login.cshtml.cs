@@ -71,11 +71,11 @@ public sealed class LoginModel(SignInManager<KneeSpineUser> signIn, UserManager<
 
     public sealed class LoginInput
     {
-        [Required]
-        [EmailAddress]
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
         public string Email { get; set; } = "";
 
-        [Required]
+        [Required(ErrorMessage = "Enter your password.")]
         public string Password { get; set; } = "";
     }
 }
