@@ -39,6 +39,11 @@ public sealed class WorklistBrowserTests(BrowserApp app, Chromium chromium)
         await Assertions.Expect(cards.Filter(new() { HasText = "Harold Worklist" })).ToContainTextAsync("Emergency: act now");
         await Assertions.Expect(page.Locator(".site-nav .nav-count:visible")).Not.ToHaveTextAsync("0");
         await PageChecks.AtDeskAndPhoneWidthsAsync(page, "worklist");
+        // At a desk an open item reads across: its action form beside its facts, not below them (a page that used
+        // only a 44 rem column left two thirds of the screen empty and each item a screen tall).
+        var facts = await ireneCard.Locator(".worklist-item__facts").BoundingBoxAsync();
+        var form = await ireneCard.Locator(".acknowledge-form").BoundingBoxAsync();
+        Assert.True(form!.X >= facts!.X + facts.Width && form.Y < facts.Y + facts.Height, $"facts {facts.X},{facts.Y} {facts.Width}x{facts.Height}; form {form.X},{form.Y}");
 
         await ireneCard.GetByLabel("What was done").SelectOptionAsync("called-patient");
         await ireneCard.GetByLabel("Note").FillAsync("Temperature 37.2 today; wound clean. Review booked for Friday.");
