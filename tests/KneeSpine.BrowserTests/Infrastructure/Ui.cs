@@ -78,15 +78,16 @@ public static class Ui
     }
 
     /// <summary>
-    /// Waits until the page is at <paramref name="url"/> and its document is parsed. Playwright's default wait for the
-    /// "load" event was seen to hang for minutes after a form post on a machine with load 20+ although the page had
-    /// arrived, so this waits for the navigation to commit and then for DOMContentLoaded; later steps wait for their
-    /// own elements.
+    /// Waits until the page is at <paramref name="url"/> and its document is parsed. Playwright's lifecycle waits were
+    /// seen to hang for minutes on a machine with load 15-20+ although the page had arrived: first the "load" event
+    /// after a form post, later DOMContentLoaded after a commit (its log said the page had even reached network idle).
+    /// So this waits for the navigation to commit and then asks the document itself, polling, whether it is parsed;
+    /// later steps wait for their own elements.
     /// </summary>
     public static async Task WaitForPageAsync(IPage page, Regex url)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { PollingInterval = 100 });
     }
 
     /// <summary>The id of a control, as the form generates it (<c>redFlags.feverOrChills</c> is <c>#f-redFlags-feverOrChills</c>).</summary>
