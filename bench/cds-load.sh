@@ -13,6 +13,7 @@
 # Usage: bench/cds-load.sh [SECONDS]   seconds per run (default 20; every run is first warmed up for 5 s, not counted)
 # Environment:
 #   KNEESPINE_LOAD_DATABASES="sqlite postgres"  which databases to run (default both)
+#   KNEESPINE_CDS_PACED_RATE=N                  pace the last runs at N requests/s instead of half the flat-out rate
 #   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  the PostgreSQL server (a fresh database is created and
 #       dropped); required for postgres
 # Needs python3 with the cryptography package (to sign the JWTs) and curl. Results go in docs/benchmarks.md by hand,
@@ -88,7 +89,7 @@ for db in $databases; do
       if [ "$scenario" = cds ] && [ "$clients" = 8 ]; then flat_out_rps=$(sed -n 's/.*rps=\([0-9]*\).*/\1/p' <<<"$result"); fi
     done
   done
-  half=$(( flat_out_rps / 2 ))
+  half=${KNEESPINE_CDS_PACED_RATE:-$(( flat_out_rps / 2 ))}
   for scenario in cds health; do
     result=$(python3 bench/load/cds_client.py run "$base" "$work" "$patient" 8 "$seconds" "$scenario" "$half")
     echo "$db $scenario clients=8 paced=${half}/s ${result#RESULT } loadavg=$(cut -d' ' -f1 /proc/loadavg)"
