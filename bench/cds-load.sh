@@ -20,6 +20,8 @@
 # with the machine's load average, which the script prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 seconds=${1:-20}
 warmup=5
 databases=${KNEESPINE_LOAD_DATABASES:-sqlite postgres}
@@ -67,12 +69,7 @@ for db in $databases; do
     KneeSpine__CdsHooks__PublicBaseUrl="$base" \
     "${cli[@]}" serve --urls "$base" --data "$work/$db-data" >"$work/server-$db.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 240); do
-    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server-$db.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  curl -fs "$base/health/ready" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/server-$db.log" >&2; exit 1; }
+  wait_ready "$base" "$server_pid" "$work/server-$db.log"
 
   email="cds-load@example.org"
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')

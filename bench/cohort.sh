@@ -24,9 +24,8 @@ command -v wrk >/dev/null || { echo "wrk is required (bench/load.sh installs it)
 work=$(mktemp -d /tmp/kneespine-cohort.XXXXXX)
 db=kneespine_cohort_$$
 server_pid=""
-pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)")
-pg_field() { tr ';' '\n' <<<"$KNEESPINE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -n1; }
-psql_run() { PGHOST=$(pg_field Host) PGPORT=$(pg_field Port) PGUSER=$(pg_field Username) "$pg_bin/psql" -v ON_ERROR_STOP=1 -qAt "$@"; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 cleanup() {
   if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   if [ "$provider" = postgres ]; then psql_run -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; fi
@@ -51,7 +50,7 @@ seconds() { python3 -c "import time; print(f'{time.time() - $1:.3f}')"; }
 # (timed inside the client, so the client's own start-up is not counted).
 raw_sql_seconds() {
   if [ "$provider" = postgres ]; then
-    psql_run -d "$db" -c '\timing on' -c "$1" -o "$work/raw.out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{ printf "%.3f\n", $1 / 1000 }'
+    psql_run -At -d "$db" -c '\timing on' -c "$1" -o "$work/raw.out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | awk '{ printf "%.3f\n", $1 / 1000 }'
   else /usr/bin/python3 - "$work/data/kneespine.db" "$1" "$work/raw.out" <<'PY'
 import sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1])
@@ -84,24 +83,13 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 base="http://127.0.0.1:$port"
 "${cli[@]}" serve --urls "$base" >"$work/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs "$base/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -fs "$base/health/ready" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/server.log" >&2; exit 1; }
+wait_ready "$base" "$server_pid" "$work/server.log"
 # `dotnet kneespine.dll` is the server process itself (no child), so its /proc status is the app's.
 password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
 printf '%s\n' "$password" | "${cli[@]}" user add --email bench-clinician@example.org --role clinician >/dev/null
 printf '%s\n' "$password" | "${cli[@]}" user add --email bench-admin@example.org --role admin >/dev/null
 admin_token=$("${cli[@]}" token create --user bench-admin@example.org --name bench --days 1 2>/dev/null)
-jar="$work/cookies"
-curl -fs -c "$jar" -b "$jar" "$base/account/login" -o "$work/login.html"
-antiforgery=$(python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1))' "$work/login.html")
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/login" \
-  --data-urlencode "Input.Email=bench-clinician@example.org" --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$antiforgery")
-[ "$status" = 302 ] || { echo "sign-in answered $status, expected 302" >&2; exit 1; }
-cookie="Cookie: $(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
+cookie=$(sign_in "$base" bench-clinician@example.org "$password" "$work/cookies")
 
 # Warm: 5 calls, the best of the last 3 (time to the whole answer on 127.0.0.1).
 warm() {

@@ -12,9 +12,8 @@ patients=${1:-20000}
 provider=${2:-sqlite}
 work=$(mktemp -d /tmp/kneespine-import.XXXXXX)
 db=kneespine_bench_$$
-pg_bin=$(dirname "$(printf '%s\n' /usr/lib/postgresql/*/bin/psql | sort -V | tail -n1)")
-pg_field() { tr ';' '\n' <<<"$KNEESPINE_BENCH_POSTGRES" | sed -n "s/^$1=//Ip" | head -n1; }
-psql_run() { PGHOST=$(pg_field Host) PGPORT=$(pg_field Port) PGUSER=$(pg_field Username) "$pg_bin/psql" -v ON_ERROR_STOP=1 -q "$@"; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 cleanup() {
   rm -rf "$work"
   if [ "$provider" = postgres ]; then psql_run -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; fi

@@ -30,6 +30,8 @@
 # at the defaults on a quiet machine, more on one whose two cores are shared with other builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 seconds=${1:-15}
 warmup=${KNEESPINE_LOAD_WARMUP:-30}
 connections=100
@@ -175,12 +177,7 @@ for db in $databases; do
   env "${dbenv[@]}" DOTNET_GCgen0size="$gc_gen0size" ASPNETCORE_ENVIRONMENT=Benchmark KneeSpine__Benchmark__FloorEndpoint=true \
     "${cli[@]}" serve --urls "$base" --data "$work/$db-data" >"$work/server-$db.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 1 120); do
-    curl -fs "$base/health/ready" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server-$db.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  curl -fs "$base/health/ready" >/dev/null || { echo "the app did not become ready" >&2; cat "$work/server-$db.log" >&2; exit 1; }
+  wait_ready "$base" "$server_pid" "$work/server-$db.log"
 
   # A clinician account (random password, read from standard input), a token, and the patients.
   email="load-clinician@example.org"
@@ -191,13 +188,7 @@ for db in $databases; do
   python3 bench/load/seed.py "$base" "$token" "$work/$db"
 
   # The clinic page needs a browser session: sign in through the real form (antiforgery token + cookie).
-  jar="$work/$db-cookies"
-  curl -fs -c "$jar" -b "$jar" "$base/account/login" -o "$work/login.html"
-  antiforgery=$(python3 -c 'import re,sys; print(re.search(r"name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1))' "$work/login.html")
-  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/login" \
-    --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$antiforgery")
-  [ "$status" = 302 ] || { echo "sign-in answered $status, expected 302" >&2; exit 1; }
-  cookie="Cookie: $(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")"
+  cookie=$(sign_in "$base" "$email" "$password" "$work/$db-cookies")
   page_patient=$(cat "$work/$db.page")
   # Into a file first: `curl | grep -q` fails under pipefail when grep stops reading early (curl gets SIGPIPE).
   page_status=$(curl -s -o "$work/page.html" -w '%{http_code}' -H "$cookie" "$base/patients/$page_patient")
