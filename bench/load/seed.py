@@ -14,6 +14,7 @@ collects every row), and one patient for the page scenario with PAGE_ASSESSMENTS
 """
 import datetime
 import json
+import os
 import sys
 import urllib.request
 
@@ -22,19 +23,14 @@ PAGE_ASSESSMENTS = 12
 
 
 def assessment(assessed_on, days_since_surgery=14, back_pain=3):
-    surgery = assessed_on - datetime.timedelta(days=days_since_surgery)
-    return {
-        "schemaVersion": 1,
-        "assessedOn": assessed_on.isoformat(),
-        "patient": {"ageYears": 67, "sex": "female"},
-        "surgery": {"date": surgery.isoformat(), "anesthesia": "spinal", "side": "right", "procedure": "total"},
-        "backPain": {"intensityNow": back_pain, "startedWhen": "after-surgery"},
-        "knee": {"painNow": 4},
-        "redFlags": {flag: False for flag in (
-            "newBladderOrBowelProblem", "numbnessInSaddleArea", "legWeaknessOrNumbnessGettingWorse", "feverOrChills",
-            "woundRednessOrDischarge", "recentFallOrInjury", "unexplainedWeightLoss", "chestPainOrShortnessOfBreath",
-            "calfSwellingOrPain", "severePainNotEasedByRestOrPosition")},
-    }
+    # The spec's first worked example (version 2: every warning-sign question answered), moved to the given dates.
+    example = os.path.join(os.path.dirname(__file__), "..", "..", "spec", "examples", "01-mild-pain-after-spinal.input.json")
+    with open(example, encoding="utf-8") as file:
+        body = json.load(file)
+    body["assessedOn"] = assessed_on.isoformat()
+    body["surgery"]["date"] = (assessed_on - datetime.timedelta(days=days_since_surgery)).isoformat()
+    body["backPain"]["intensityNow"] = back_pain
+    return body
 
 
 def call(base, token, method, path, body):
