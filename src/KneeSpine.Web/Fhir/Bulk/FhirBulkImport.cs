@@ -159,8 +159,9 @@ public sealed class FhirBulkImport(
             }
         }
 
-        // New rows by COPY on PostgreSQL, in the batch's one transaction (ADR-151).
-        await db.SaveBatchAsync(options.Value.PostgresCopy, cancellationToken).ConfigureAwait(false);
+        // New rows by COPY on PostgreSQL (ADR-151), by prepared inserts on SQLite (ADR-166), in the batch's one transaction.
+        var bulk = db.Database.IsNpgsql() ? options.Value.PostgresCopy : options.Value.SqliteDirectInserts;
+        await db.SaveBatchAsync(bulk, cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         tally.Done(batch.Length);
     }
@@ -220,7 +221,8 @@ public sealed class FhirBulkImport(
         }
 
         var input = line.Input!;
-        var assessment = AssessmentService.NewRow(line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.RecordedAt ?? now, tally.ImportedBy);
+        var assessment = AssessmentService.NewRow(
+            line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.InputJson!, line.ResultJson!, line.RecordedAt ?? now, tally.ImportedBy);
         db.Assessments.Add(assessment);
         // Imported assessments count in the outcomes reports like any other (ADR-130).
         Reports.ReportRowWriter.Stage(db, assessment, input, line.Result!, patient);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Fhir.Terminology;
 using KneeSpine.Web.Evaluate;
@@ -22,7 +23,8 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
         Resource resource;
         try
         {
-            resource = FhirNdjson.Parse(line);
+            // KneeSpine's own response shape without Firely's general deserializer; anything else through Firely (ADR-165).
+            resource = (Resource?)ResponseFastReader.TryRead(line) ?? FhirNdjson.Parse(line);
         }
         catch (DeserializationFailedException failed)
         {
@@ -144,6 +146,9 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
             AssessmentId = FhirBulkImport.StoreId("QuestionnaireResponse", response.Id),
             Input = outcome.Input,
             Result = outcome.Result,
+            // Serialized here, on every core, rather than by the single writer.
+            InputJson = AssessmentInputJson.ToJson(outcome.Input),
+            ResultJson = AssessmentResultJson.ToJson(outcome.Result!),
             RecordedAt = response.AuthoredElement?.TryToDateTimeOffset(out var authored) == true ? authored : null,
         };
     }
