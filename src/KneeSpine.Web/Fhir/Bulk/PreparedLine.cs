@@ -41,6 +41,9 @@ internal enum PreparedKind
     Patient,
     Procedure,
     Response,
+
+    /// <summary>A response whose id is already stored: counted as present, not parsed (ADR-167).</summary>
+    Present,
     Skipped,
     Error,
 }

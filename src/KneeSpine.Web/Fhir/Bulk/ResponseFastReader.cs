@@ -46,6 +46,68 @@ internal static partial class ResponseFastReader
         }
     }
 
+    /// <summary>
+    /// The id of a QuestionnaireResponse line, read without parsing the rest (a re-import skips a response already
+    /// stored before any other work, ADR-167); <c>null</c> for any other line, or when the id is not plainly there.
+    /// </summary>
+    public static string? TryPeekId(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!line.Contains("\"QuestionnaireResponse\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // KneeSpine writes resourceType and id first; a line that puts them after its items costs a full scan here.
+        var length = Encoding.UTF8.GetMaxByteCount(line.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var reader = new Utf8JsonReader(rented.AsSpan(0, Encoding.UTF8.GetBytes(line, rented)));
+            string? id = null;
+            var isResponse = false;
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && !(isResponse && id is not null))
+            {
+                if (reader.ValueTextEquals("resourceType"u8))
+                {
+                    isResponse = reader.Read() && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("QuestionnaireResponse"u8);
+                    if (!isResponse)
+                    {
+                        return null;
+                    }
+                }
+                else if (reader.ValueTextEquals("id"u8))
+                {
+                    if (id is not null || !reader.Read() || !TryString(ref reader, IdPattern(), out var value))
+                    {
+                        return null;
+                    }
+
+                    id = value;
+                }
+                else if (!reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+
+            return isResponse ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     private static QuestionnaireResponse? TryRead(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
