@@ -128,14 +128,12 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
             return PreparedLine.Failed(number, line, string.Join("; ", mapping.Errors.Select(e => $"{e.LinkId}: {e.Message}")));
         }
 
-        var outcome = evaluation.Evaluate(mapping.Input!);
-        if (!outcome.IsValid)
-        {
-            return PreparedLine.Failed(number, line, string.Join("; ", outcome.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        }
+        // A valid mapping has passed the engine's validator already (any error would have made it invalid): evaluate only.
+        var input = mapping.Input!;
+        var result = evaluation.Evaluator.Evaluate(input);
 
         // Tolerates one day for time zones ahead of UTC; a later date is a typing error (as for every stored assessment).
-        if (outcome.Input!.AssessedOn > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+        if (input.AssessedOn > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
         {
             return PreparedLine.Failed(number, line, "assessedOn: The assessment date cannot be in the future.");
         }
@@ -144,11 +142,11 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
         {
             PatientId = patientId,
             AssessmentId = FhirBulkImport.StoreId("QuestionnaireResponse", response.Id),
-            Input = outcome.Input,
-            Result = outcome.Result,
+            Input = input,
+            Result = result,
             // Serialized here, on every core, rather than by the single writer.
-            InputJson = AssessmentInputJson.ToJson(outcome.Input),
-            ResultJson = AssessmentResultJson.ToJson(outcome.Result!),
+            InputJson = AssessmentInputJson.ToJson(input),
+            ResultJson = AssessmentResultJson.ToJson(result),
             RecordedAt = response.AuthoredElement?.TryToDateTimeOffset(out var authored) == true ? authored : null,
         };
     }
