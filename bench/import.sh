@@ -3,7 +3,8 @@
 # same database (one table, one transaction) from the same run, and peak RSS, for a first import and a re-import.
 # On PostgreSQL the import stores each batch's new rows by binary COPY (ADR-151); the floor there is psql's \copy.
 # Usage: bench/import.sh [PATIENTS] [sqlite|postgres]    (default 20000 patients = 120,000 resources, sqlite)
-# COPY=off with postgres measures EF Core's batched inserts instead of COPY (KneeSpine:Import:PostgresCopy=false).
+# COPY=off measures EF Core's SaveChanges instead of the bulk path (PostgreSQL COPY, ADR-151; SQLite prepared inserts,
+# ADR-166): KneeSpine:Import:PostgresCopy=false and KneeSpine:Import:SqliteDirectInserts=false.
 # PostgreSQL: set KNEESPINE_BENCH_POSTGRES to a server connection string (Host=...;Port=...;Username=...); a throwaway
 # database is created on it and dropped afterwards. Prints a Markdown table for docs/benchmarks.md.
 set -euo pipefail
@@ -38,8 +39,8 @@ if [ "$provider" = postgres ]; then
   psql_run -d postgres -c "CREATE DATABASE $db" >/dev/null
   export KneeSpine__Database__Provider=postgres
   export KneeSpine__Database__ConnectionString="$KNEESPINE_BENCH_POSTGRES;Database=$db"
-  if [ "${COPY:-on}" = off ]; then export KneeSpine__Import__PostgresCopy=false; fi
 fi
+if [ "${COPY:-on}" = off ]; then export KneeSpine__Import__PostgresCopy=false KneeSpine__Import__SqliteDirectInserts=false; fi
 
 timed() { # wall seconds and peak RSS (KiB) of one run: "SECONDS KIB"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -77,7 +78,7 @@ p, copy, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 first, first_kib, again, again_kib, floor = float(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), float(sys.argv[8])
 print("| database | resources | run | time | resources/s | vs raw floor | peak RSS |")
 print("|---|---:|---|---:|---:|---:|---:|")
-how = "import (binary COPY per batch)" if p == "postgres" and copy != "off" else "import (EF batches)"
+how = "import (EF SaveChanges batches)" if copy == "off" else "import (binary COPY per batch)" if p == "postgres" else "import (prepared inserts per batch)"
 print(f"| {p} | {n:,} | {how} | {first:.2f} s | {n/first:,.0f} | {floor/first:.2f}x | {first_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | re-import (nothing new) | {again:.2f} s | {n/again:,.0f} | {floor/again:.2f}x | {again_kib/1024:,.0f} MiB |")
 print(f"| {p} | {n:,} | raw floor (one table, one transaction) | {floor:.2f} s | {n/floor:,.0f} | 1.00x | |")

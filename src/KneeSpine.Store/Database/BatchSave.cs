@@ -1,24 +1,29 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace KneeSpine.Store.Database;
 
 /// <summary>
-/// Saves a bulk batch (ADR-151). On PostgreSQL the rows the batch adds go in by binary <c>COPY</c>, one table at a time
-/// with principals first, and whatever else it changed (an update) by <c>SaveChanges</c>, all in one transaction. On
-/// SQLite it is <c>SaveChanges</c>. Columns, types and value conversions come from the EF model, so the COPY writes what
-/// <c>SaveChanges</c> would and follows the model when it changes; the callers' validation is untouched.
+/// Saves a bulk batch (ADR-151, ADR-166). The rows the batch adds go in one table at a time with principals first
+/// (PostgreSQL: binary <c>COPY</c>; SQLite: one prepared <c>INSERT</c> per table, run once per row), and whatever else it
+/// changed (an update) by <c>SaveChanges</c>, all in one transaction. Columns, types and value conversions come from the
+/// EF model, so both write what <c>SaveChanges</c> would and follow the model when it changes; the callers' validation
+/// is untouched.
 /// </summary>
 public static partial class BatchSave
 {
-    /// <summary>Saves the context's pending changes; <paramref name="copy"/> false uses <c>SaveChanges</c> on every provider (to compare the two).</summary>
-    public static async Task SaveBatchAsync(this KneeSpineDbContext db, bool copy = true, CancellationToken cancellationToken = default)
+    /// <summary>Saves the context's pending changes; <paramref name="bulk"/> false uses <c>SaveChanges</c> on every provider (to compare the two).</summary>
+    public static async Task SaveBatchAsync(this KneeSpineDbContext db, bool bulk = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!copy || !db.Database.IsNpgsql())
+        var postgres = db.Database.IsNpgsql();
+        if (!bulk || !(postgres || db.Database.IsSqlite()))
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return;
@@ -38,15 +43,34 @@ public static partial class BatchSave
             var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
             try
             {
-                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-                foreach (var type in PrincipalsFirst(added.Keys))
+                var connection = db.Database.GetDbConnection();
+                var current = db.Database.CurrentTransaction!.GetDbTransaction();
+                // A row whose key the database makes (a temporary value here) needs SaveChanges to read the key back.
+                var direct = PrincipalsFirst(added.Keys).Where(t => !added[t].Any(e => e.Properties.Any(p => p.IsTemporary))).ToList();
+                if (postgres)
                 {
-                    await CopyAsync(connection, type, added[type], cancellationToken).ConfigureAwait(false);
+                    foreach (var type in direct)
+                    {
+                        await CopyAsync((NpgsqlConnection)connection, type, added[type], cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                else
+                {
+                    // SQLite's one writer, as SaveChanges takes it (the gate is not re-entrant, so SaveChanges comes after).
+                    await db.WriteAsync(async token =>
+                    {
+                        foreach (var type in direct)
+                        {
+                            await InsertAsync(connection, current, type, added[type], token).ConfigureAwait(false);
+                        }
+
+                        return true;
+                    }, cancellationToken).ConfigureAwait(false);
                 }
 
-                foreach (var entry in added.Values.SelectMany(e => e))
+                foreach (var entry in direct.SelectMany(t => added[t]))
                 {
-                    // Stored by the COPY: the tracker now sees them as saved, so SaveChanges writes only the rest.
+                    // Stored above: the tracker now sees them as saved, so SaveChanges writes only the rest.
                     entry.State = EntityState.Unchanged;
                 }
 
@@ -106,6 +130,37 @@ public static partial class BatchSave
             }
 
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// SQLite: one <c>INSERT</c> per row through one command (Microsoft.Data.Sqlite keeps the statement prepared), each
+    /// value bound by the property's own EF type mapping, which applies the value converter and the parameter type
+    /// exactly as <c>SaveChanges</c> does.
+    /// </summary>
+    private static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IEntityType type, List<EntityEntry> entries, CancellationToken cancellationToken)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Select(p => (Property: p, Name: p.GetColumnName(table), Mapping: p.GetRelationalTypeMapping(), Nullable: p.IsColumnNullable(table)))
+            .Where(c => c.Name is not null).ToList();
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {Quote(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => Quote(c.Name!)))}) " +
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
+            var names = columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            foreach (var entry in entries)
+            {
+                command.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var (property, _, mapping, nullable) = columns[i];
+                    command.Parameters.Add(mapping.CreateParameter(command, names[i], entry.Property(property).CurrentValue, nullable));
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

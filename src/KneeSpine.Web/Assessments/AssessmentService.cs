@@ -191,7 +191,12 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
     }
 
     /// <summary>A first version's row (callers set the version and what it supersedes for an edit); shared with bulk import.</summary>
-    internal static Assessment NewRow(Guid id, Guid patientId, Guid seriesId, AssessmentInput input, AssessmentResult result, DateTimeOffset createdAt, string createdBy) => new()
+    internal static Assessment NewRow(Guid id, Guid patientId, Guid seriesId, AssessmentInput input, AssessmentResult result, DateTimeOffset createdAt, string createdBy) =>
+        NewRow(id, patientId, seriesId, input, result, AssessmentInputJson.ToJson(input), AssessmentResultJson.ToJson(result), createdAt, createdBy);
+
+    /// <summary>As above with the input and result already serialized (bulk import does that on every core).</summary>
+    internal static Assessment NewRow(
+        Guid id, Guid patientId, Guid seriesId, AssessmentInput input, AssessmentResult result, string inputJson, string resultJson, DateTimeOffset createdAt, string createdBy) => new()
     {
         Id = id,
         PatientId = patientId,
@@ -203,8 +208,8 @@ public sealed class AssessmentService(KneeSpineDbContext db, AssessmentEvaluatio
         BackPainNow = input.BackPain.IntensityNow.Value,
         KneePainNow = input.Knee?.PainNow?.Value,
         KnowledgeBaseVersion = result.KnowledgeBaseVersion,
-        InputJson = AssessmentInputJson.ToJson(input),
-        ResultJson = AssessmentResultJson.ToJson(result),
+        InputJson = inputJson,
+        ResultJson = resultJson,
         CreatedAt = createdAt,
         CreatedBy = createdBy,
     };

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace KneeSpine.Web.Tests.BulkImport;
 
 /// <summary>
-/// The bulk import's two ways of storing a batch (ADR-151) store the same rows: PostgreSQL binary COPY and EF Core's
-/// <c>SaveChanges</c> (<c>KneeSpine:Import:PostgresCopy</c> false), each into its own fresh database, with lines before their patient, bad lines, an update of patients already
-/// stored and a re-import. On SQLite both runs use <c>SaveChanges</c>, so there the test checks that the import is
-/// deterministic and that the switch changes nothing.
+/// The bulk import's two ways of storing a batch store the same rows: the bulk path (PostgreSQL binary COPY, ADR-151;
+/// SQLite prepared inserts, ADR-166) and EF Core's <c>SaveChanges</c> (<c>KneeSpine:Import:PostgresCopy</c> and
+/// <c>SqliteDirectInserts</c> false), each into its own fresh database, with lines before their patient, bad lines, an
+/// update of patients already stored and a re-import.
 /// </summary>
 public abstract class CopyImportTests(AppFixture fixture)
 {
@@ -75,9 +75,13 @@ public abstract class CopyImportTests(AppFixture fixture)
     private async Task<(List<ImportReport> Reports, string[] Rows)> ImportBothFilesAsync(NdjsonFile first, NdjsonFile second, bool copy)
     {
         await using var database = await TestDatabase.CreateAsync(fixture.Kind);
-        await using var app = TestApp.Start(database, new Dictionary<string, string?> { ["KneeSpine:Import:PostgresCopy"] = copy ? "true" : "false" });
+        await using var app = TestApp.Start(database, new Dictionary<string, string?>
+        {
+            ["KneeSpine:Import:PostgresCopy"] = copy ? "true" : "false",
+            ["KneeSpine:Import:SqliteDirectInserts"] = copy ? "true" : "false",
+        });
         // The switch really reached the importer (else both runs would take the same path and prove nothing).
-        Assert.Equal(copy, await app.WithServiceAsync<IOptions<ImportOptions>, bool>(o => Task.FromResult(o.Value.PostgresCopy)));
+        Assert.Equal(copy, await app.WithServiceAsync<IOptions<ImportOptions>, bool>(o => Task.FromResult(o.Value.PostgresCopy && o.Value.SqliteDirectInserts)));
         List<ImportReport> reports = [await first.ImportAsync(app), await second.ImportAsync(app), await first.ImportAsync(app)];
         var rows = await app.WithServiceAsync<KneeSpineDbContext, string[]>(async db =>
         [

@@ -19,10 +19,12 @@ namespace KneeSpine.Web.Fhir.Bulk;
 /// batch is written by one writer, with one query per kind for the ids already stored and one commit per batch.
 /// Lines may come in any order: a line whose patient is not stored yet is set aside in a temporary file and stored
 /// after the rest, when every patient of the file is in. Ids that are UUIDs are kept; others map to a name-based UUID,
-/// so importing the same file twice changes nothing. Imported assessments open no worklist item (ADR-080).
+/// so importing the same file twice changes nothing: a response whose id is already stored is counted as present
+/// before it is parsed (ADR-167). Imported assessments open no worklist item (ADR-080).
 /// </summary>
 public sealed class FhirBulkImport(
-    KneeSpineDbContext db, PatientService patients, AssessmentEvaluation evaluation, TimeProvider time, Microsoft.Extensions.Options.IOptions<ImportOptions> options)
+    KneeSpineDbContext db, IServiceScopeFactory scopes, PatientService patients, AssessmentEvaluation evaluation, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<ImportOptions> options)
 {
     /// <summary>Lines per transaction: big enough that commits do not dominate, small enough that memory stays flat.</summary>
     public const int BatchSize = 1000;
@@ -35,17 +37,21 @@ public sealed class FhirBulkImport(
         ArgumentNullException.ThrowIfNull(reader);
         var tally = new Tally(importedBy, linesDone);
         var parser = new ImportLineParser(evaluation, time);
+        // Its own context: the producer looks up stored response ids while the writer's context stores the previous batch.
+        var lookupScope = scopes.CreateAsyncScope();
+        await using var lookupScopeDisposal = lookupScope.ConfigureAwait(false);
+        var lookup = lookupScope.ServiceProvider.GetRequiredService<KneeSpineDbContext>();
         var deferredPath = Path.Combine(Path.GetTempPath(), $"kneespine-import-{Guid.NewGuid():N}.tmp");
         try
         {
             var deferred = new StreamWriter(deferredPath, append: false, Utf8);
             await using (deferred.ConfigureAwait(false))
             {
-                await RunAsync(Numbered(reader, cancellationToken), parser, deferred, tally, cancellationToken).ConfigureAwait(false);
+                await RunAsync(Numbered(reader, cancellationToken), parser, lookup, deferred, tally, cancellationToken).ConfigureAwait(false);
             }
 
             using var again = new StreamReader(deferredPath, Utf8);
-            await RunAsync(Deferred(again, cancellationToken), parser, deferred: null, tally, cancellationToken).ConfigureAwait(false);
+            await RunAsync(Deferred(again, cancellationToken), parser, lookup, deferred: null, tally, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -72,7 +78,8 @@ public sealed class FhirBulkImport(
         return new Guid(bytes, bigEndian: true);
     }
 
-    private async Task RunAsync(IAsyncEnumerable<(int Number, string Text)> lines, ImportLineParser parser, StreamWriter? deferred, Tally tally, CancellationToken cancellationToken)
+    private async Task RunAsync(
+        IAsyncEnumerable<(int Number, string Text)> lines, ImportLineParser parser, KneeSpineDbContext lookup, StreamWriter? deferred, Tally tally, CancellationToken cancellationToken)
     {
         // Two batches in flight at most: one being prepared, one waiting for the writer. Memory stays flat for any file.
         var channel = Channel.CreateBounded<PreparedLine[]>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -86,14 +93,14 @@ public sealed class FhirBulkImport(
                     batch.Add(line);
                     if (batch.Count == BatchSize)
                     {
-                        await channel.Writer.WriteAsync(Prepare(parser, batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                        await channel.Writer.WriteAsync(await PrepareAsync(parser, lookup, batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                         batch.Clear();
                     }
                 }
 
                 if (batch.Count > 0)
                 {
-                    await channel.Writer.WriteAsync(Prepare(parser, batch, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    await channel.Writer.WriteAsync(await PrepareAsync(parser, lookup, batch, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 }
 
                 channel.Writer.Complete();
@@ -112,10 +119,20 @@ public sealed class FhirBulkImport(
         await producer.ConfigureAwait(false);
     }
 
-    private static PreparedLine[] Prepare(ImportLineParser parser, List<(int Number, string Text)> batch, CancellationToken cancellationToken)
+    private static async Task<PreparedLine[]> PrepareAsync(ImportLineParser parser, KneeSpineDbContext lookup, List<(int Number, string Text)> batch, CancellationToken cancellationToken)
     {
+        // Responses already stored (a re-import) are present whatever they say: one query, no parsing or evaluation.
+        var ids = new Guid?[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken },
+            i => ids[i] = ResponseFastReader.TryPeekId(batch[i].Text) is { } id ? StoreId("QuestionnaireResponse", id) : null);
+        var candidates = ids.OfType<Guid>().Distinct().ToList();
+        var stored = candidates.Count == 0 ? [] : (await lookup.Assessments.AsNoTracking().Where(a => candidates.Contains(a.Id)).Select(a => a.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+
         var prepared = new PreparedLine[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = parser.Prepare(batch[i].Number, batch[i].Text));
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = ids[i] is { } id && stored.Contains(id)
+            ? new PreparedLine(batch[i].Number, batch[i].Text, PreparedKind.Present)
+            : parser.Prepare(batch[i].Number, batch[i].Text));
         return prepared;
     }
 
@@ -141,6 +158,9 @@ public sealed class FhirBulkImport(
                 case PreparedKind.Skipped:
                     tally.Skipped++;
                     break;
+                case PreparedKind.Present:
+                    tally.Present++;
+                    break;
                 case PreparedKind.Error:
                     tally.Error(line.Number, line.Error!);
                     break;
@@ -159,8 +179,9 @@ public sealed class FhirBulkImport(
             }
         }
 
-        // New rows by COPY on PostgreSQL, in the batch's one transaction (ADR-151).
-        await db.SaveBatchAsync(options.Value.PostgresCopy, cancellationToken).ConfigureAwait(false);
+        // New rows by COPY on PostgreSQL (ADR-151), by prepared inserts on SQLite (ADR-166), in the batch's one transaction.
+        var bulk = db.Database.IsNpgsql() ? options.Value.PostgresCopy : options.Value.SqliteDirectInserts;
+        await db.SaveBatchAsync(bulk, cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         tally.Done(batch.Length);
     }
@@ -220,7 +241,8 @@ public sealed class FhirBulkImport(
         }
 
         var input = line.Input!;
-        var assessment = AssessmentService.NewRow(line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.RecordedAt ?? now, tally.ImportedBy);
+        var assessment = AssessmentService.NewRow(
+            line.AssessmentId, patient.Id, line.AssessmentId, input, line.Result!, line.InputJson!, line.ResultJson!, line.RecordedAt ?? now, tally.ImportedBy);
         db.Assessments.Add(assessment);
         // Imported assessments count in the outcomes reports like any other (ADR-130).
         Reports.ReportRowWriter.Stage(db, assessment, input, line.Result!, patient);

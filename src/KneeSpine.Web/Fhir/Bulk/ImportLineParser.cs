@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using KneeSpine.Engine.Input;
+using KneeSpine.Engine.Results;
 using KneeSpine.Fhir.Questionnaires;
 using KneeSpine.Fhir.Terminology;
 using KneeSpine.Web.Evaluate;
@@ -22,7 +23,8 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
         Resource resource;
         try
         {
-            resource = FhirNdjson.Parse(line);
+            // KneeSpine's own response shape without Firely's general deserializer; anything else through Firely (ADR-165).
+            resource = (Resource?)ResponseFastReader.TryRead(line) ?? FhirNdjson.Parse(line);
         }
         catch (DeserializationFailedException failed)
         {
@@ -126,14 +128,12 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
             return PreparedLine.Failed(number, line, string.Join("; ", mapping.Errors.Select(e => $"{e.LinkId}: {e.Message}")));
         }
 
-        var outcome = evaluation.Evaluate(mapping.Input!);
-        if (!outcome.IsValid)
-        {
-            return PreparedLine.Failed(number, line, string.Join("; ", outcome.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        }
+        // A valid mapping has passed the engine's validator already (any error would have made it invalid): evaluate only.
+        var input = mapping.Input!;
+        var result = evaluation.Evaluator.Evaluate(input);
 
         // Tolerates one day for time zones ahead of UTC; a later date is a typing error (as for every stored assessment).
-        if (outcome.Input!.AssessedOn > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
+        if (input.AssessedOn > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1))
         {
             return PreparedLine.Failed(number, line, "assessedOn: The assessment date cannot be in the future.");
         }
@@ -142,8 +142,11 @@ internal sealed class ImportLineParser(AssessmentEvaluation evaluation, TimeProv
         {
             PatientId = patientId,
             AssessmentId = FhirBulkImport.StoreId("QuestionnaireResponse", response.Id),
-            Input = outcome.Input,
-            Result = outcome.Result,
+            Input = input,
+            Result = result,
+            // Serialized here, on every core, rather than by the single writer.
+            InputJson = AssessmentInputJson.ToJson(input),
+            ResultJson = AssessmentResultJson.ToJson(result),
             RecordedAt = response.AuthoredElement?.TryToDateTimeOffset(out var authored) == true ? authored : null,
         };
     }

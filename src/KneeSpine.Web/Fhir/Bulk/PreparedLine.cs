@@ -25,6 +25,11 @@ internal sealed record PreparedLine(int Number, string Text, PreparedKind Kind)
 
     public AssessmentResult? Result { get; init; }
 
+    /// <summary>The input and result as stored (the assessment row's JSON columns).</summary>
+    public string? InputJson { get; init; }
+
+    public string? ResultJson { get; init; }
+
     public DateTimeOffset? RecordedAt { get; init; }
 
     public static PreparedLine Failed(int number, string text, string error) => new(number, text, PreparedKind.Error) { Error = error };
@@ -36,6 +41,9 @@ internal enum PreparedKind
     Patient,
     Procedure,
     Response,
+
+    /// <summary>A response whose id is already stored: counted as present, not parsed (ADR-167).</summary>
+    Present,
     Skipped,
     Error,
 }
