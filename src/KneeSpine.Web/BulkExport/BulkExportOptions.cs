@@ -32,4 +32,18 @@ public sealed class BulkExportOptions
     /// <summary>A job that fails this many times is given up, and its status reports the error.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How many threads map and write a running export's patients; 0 means one per processor. The export gives way
+    /// to the clinic's requests whatever this is (<see cref="YieldAtMost"/>), so it uses idle processors only.
+    /// </summary>
+    [Range(0, 64)]
+    public int Workers { get; set; }
+
+    /// <summary>
+    /// How long an export waits, before each patient, for the clinic's requests in flight on this node to end. A clinic
+    /// that is never idle still lets the export move on, one patient per wait.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan YieldAtMost { get; set; } = TimeSpan.FromSeconds(1);
 }
