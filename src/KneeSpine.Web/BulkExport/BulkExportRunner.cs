@@ -145,29 +145,13 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
         return true;
     }
 
-    /// <summary>
-    /// Appends whole lines to the type's open chunk, storing the chunk whenever the next line would take it past
-    /// <see cref="ChunkBytes"/> (a line longer than that is a chunk of its own). NDJSON lines hold no raw line feed, so a
-    /// line feed is always a line's end.
-    /// </summary>
+    /// <summary>Appends whole lines to the type's open chunk, storing chunks of at most <see cref="ChunkBytes"/> as they fill (<see cref="NdjsonChunking"/>).</summary>
     private async Task AppendAsync(Guid jobId, string type, OpenFile file, ReadOnlyMemory<byte> lines, int count, CancellationToken cancellationToken)
     {
         file.Count += count;
         while (!lines.IsEmpty)
         {
-            var room = ChunkBytes - (int)file.Buffer.Length;
-            var take = lines.Length <= room ? lines.Length : lines.Span[..Math.Max(room, 0)].LastIndexOf((byte)'\n') + 1;
-            if (take == 0)
-            {
-                if (file.Buffer.Length > 0)
-                {
-                    await FlushAsync(jobId, type, file, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                take = lines.Span.IndexOf((byte)'\n') + 1;
-            }
-
+            var take = NdjsonChunking.BytesThatFit(lines.Span, ChunkBytes - (int)file.Buffer.Length, file.Buffer.Length == 0);
             file.Buffer.Write(lines.Span[..take]);
             lines = lines[take..];
             if (!lines.IsEmpty)

@@ -8,10 +8,14 @@ internal sealed class ClinicRequests
 {
     private readonly Lock gate = new();
     private int inFlight;
+    private int waiting;
     private TaskCompletionSource idle = Idle();
 
     /// <summary>Whether a request is being answered right now.</summary>
     public bool Busy => Volatile.Read(ref inFlight) > 0;
+
+    /// <summary>How many export workers are waiting for the clinic's requests to end right now.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>Completes when no request is in flight (at once when none is).</summary>
     public Task WhenIdle
@@ -36,6 +40,7 @@ internal sealed class ClinicRequests
             return;
         }
 
+        Interlocked.Increment(ref waiting);
         try
         {
             await WhenIdle.WaitAsync(atMost, time, cancellationToken).ConfigureAwait(false);
@@ -43,6 +48,10 @@ internal sealed class ClinicRequests
         catch (TimeoutException)
         {
             // Waited long enough: the export takes its next step anyway.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
         }
     }
 
