@@ -110,8 +110,11 @@ public abstract class BulkExportGivesWayTests(AppFixture fixture)
         Assert.Equal(FhirNdjson.Line(resources[0]), Encoding.UTF8.GetString(single.WrittenSpan));
     }
 
-    private static Task<BulkExportJob> JobAsync(TestApp app, Uri status) =>
-        app.WithServiceAsync<KneeSpineDbContext, BulkExportJob>(db => db.BulkExportJobs.AsNoTracking().SingleAsync(j => j.Id == Guid.Parse(status.Segments[^1]), Cancel));
+    private static Task<BulkExportJob> JobAsync(TestApp app, Uri status)
+    {
+        var id = Guid.Parse(status.Segments[^1]);
+        return app.WithServiceAsync<KneeSpineDbContext, BulkExportJob>(db => db.BulkExportJobs.AsNoTracking().SingleAsync(j => j.Id == id, Cancel));
+    }
 
     /// <summary>A real request kept in flight: an assessment POST whose body is sent only when the test says so.</summary>
     private sealed class HeldRequest : IAsyncDisposable
