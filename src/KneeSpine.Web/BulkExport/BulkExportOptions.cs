@@ -46,4 +46,12 @@ public sealed class BulkExportOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan YieldAtMost { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Patients read per query while an export runs. Smaller than the CLI's 500: a page's stored rows stay alive
+    /// while its patients are written, and a page that outlives a young-generation collection is promoted and
+    /// swells the old generation (ADR-172). Each page also renews the job's lease.
+    /// </summary>
+    [Range(10, 5000)]
+    public int PagePatients { get; set; } = 100;
 }

@@ -50,7 +50,7 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
             }
 
             var done = 0;
-            await using var pages = reader.RecordPagesAsync(patients, job.Since, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using var pages = reader.RecordPagesAsync(patients, job.Since, options.Value.PagePatients, cancellationToken).GetAsyncEnumerator(cancellationToken);
             while (true)
             {
                 // Reading a page is a step too: the clinic's requests go first.

@@ -80,7 +80,7 @@ public abstract class BulkExportGivesWayTests(AppFixture fixture)
         var resources = await app.WithServiceAsync<FhirBulkReader, List<Resource>>(async reader =>
         {
             var all = new List<Resource>();
-            await foreach (var page in reader.RecordPagesAsync(db => db.Patients.Where(p => p.Id == patient), since: null, Cancel))
+            await foreach (var page in reader.RecordPagesAsync(db => db.Patients.Where(p => p.Id == patient), since: null, cancellationToken: Cancel))
             {
                 all.AddRange(page.SelectMany(reader.Resources));
             }

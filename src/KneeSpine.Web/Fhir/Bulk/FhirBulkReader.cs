@@ -26,7 +26,7 @@ public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
     public async IAsyncEnumerable<IReadOnlyList<Resource>> PagesAsync(
         Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var page in RecordPagesAsync(select, since, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in RecordPagesAsync(select, since, PageSize, cancellationToken).ConfigureAwait(false))
         {
             yield return [.. page.SelectMany(Resources)];
         }
@@ -34,12 +34,15 @@ public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
 
     /// <summary>
     /// The pages of <see cref="PagesAsync"/> as read, not yet mapped, so that a caller can map a page's patients on
-    /// several threads (<see cref="Resources"/>) and still write them in order.
+    /// several threads (<see cref="Resources"/>) and still write them in order; <paramref name="pageSize"/> patients a
+    /// page (<see cref="PageSize"/> unless given).
     /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<ExportedPatient>> RecordPagesAsync(
-        Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, int pageSize = PageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(select);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var db = store.Db;
         var records = new FhirRecords(db);
         var patients = select(db);
@@ -52,7 +55,7 @@ public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
                 query = query.Where(p => p.Id > last);
             }
 
-            var page = await query.OrderBy(p => p.Id).Take(PageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var page = await query.OrderBy(p => p.Id).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
                 yield break;
