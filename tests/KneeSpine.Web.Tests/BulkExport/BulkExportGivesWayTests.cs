@@ -28,14 +28,8 @@ public abstract class BulkExportGivesWayTests(AppFixture fixture)
     {
         await using var database = await TestDatabase.CreateAsync(fixture.Kind);
         await using var app = TestApp.Start(database);
-        var clinician = await app.ClientAsync(Roles.Clinician);
-        var patient = await BulkExportTests.SeedAsync(clinician, "Gives Way Patient", assessments: 1);
-        var clinic = app.Services.GetRequiredService<ClinicRequests>();
-        var admin = await app.ClientAsync(Roles.Admin);
-
-        await using var held = await HeldRequest.StartAsync(clinician, patient, clinic);
-        var status = await BulkDataClient.StartAsync(admin, "/fhir/$export");
-        Assert.True(await Poll.UntilAsync(() => Task.FromResult(clinic.Waiting > 0)), "The export never waited for the request in flight.");
+        var (_, admin, held, status) = await ExportBehindAHeldRequestAsync(app, "Gives Way Patient");
+        await using var heldUntilTheEnd = held;
         var job = await JobAsync(app, status);
 
         Assert.Equal(BulkExportState.Queued, job.State);
@@ -52,14 +46,8 @@ public abstract class BulkExportGivesWayTests(AppFixture fixture)
     {
         await using var database = await TestDatabase.CreateAsync(fixture.Kind);
         await using var app = TestApp.Start(database);
-        var clinician = await app.ClientAsync(Roles.Clinician);
-        var patient = await BulkExportTests.SeedAsync(clinician, "Never Idle Patient", assessments: 1);
-        var clinic = app.Services.GetRequiredService<ClinicRequests>();
-        var admin = await app.ClientAsync(Roles.Admin);
-
-        await using var held = await HeldRequest.StartAsync(clinician, patient, clinic);
-        var status = await BulkDataClient.StartAsync(admin, "/fhir/$export");
-        Assert.True(await Poll.UntilAsync(() => Task.FromResult(clinic.Waiting > 0)), "The export never waited for the request in flight.");
+        var (clinic, admin, held, status) = await ExportBehindAHeldRequestAsync(app, "Never Idle Patient");
+        await using var heldUntilTheEnd = held;
         var manifest = await BulkDataClient.WaitForManifestAsync(admin, status, () => app.Time.Advance(new BulkExportOptions().YieldAtMost));
         var files = await BulkDataClient.DownloadAsync(admin, manifest);
 
@@ -108,6 +96,19 @@ public abstract class BulkExportGivesWayTests(AppFixture fixture)
         }
 
         Assert.Equal(FhirNdjson.Line(resources[0]), Encoding.UTF8.GetString(single.WrittenSpan));
+    }
+
+    /// <summary>A patient with one assessment, a clinic request held in flight, and an export kicked off and seen waiting for that request.</summary>
+    private static async Task<(ClinicRequests Clinic, HttpClient Admin, HeldRequest Held, Uri Status)> ExportBehindAHeldRequestAsync(TestApp app, string name)
+    {
+        var clinician = await app.ClientAsync(Roles.Clinician);
+        var patient = await BulkExportTests.SeedAsync(clinician, name, assessments: 1);
+        var clinic = app.Services.GetRequiredService<ClinicRequests>();
+        var admin = await app.ClientAsync(Roles.Admin);
+        var held = await HeldRequest.StartAsync(clinician, patient, clinic);
+        var status = await BulkDataClient.StartAsync(admin, "/fhir/$export");
+        Assert.True(await Poll.UntilAsync(() => Task.FromResult(clinic.Waiting > 0)), "The export never waited for the request in flight.");
+        return (clinic, admin, held, status);
     }
 
     private static Task<BulkExportJob> JobAsync(TestApp app, Uri status)
