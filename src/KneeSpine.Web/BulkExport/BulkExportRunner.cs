@@ -10,10 +10,12 @@ using StoredPatient = KneeSpine.Store.Patients.Patient;
 namespace KneeSpine.Web.BulkExport;
 
 /// <summary>
-/// Runs one export job that this node holds: reads the store a page of patients at a time and appends each resource's
-/// line to its type's file, stored as chunks of about <see cref="ChunkBytes"/>. Memory holds one page and one open
-/// chunk per type, whatever the size of the export. A run always starts from the beginning (a retried job first drops
-/// what an earlier attempt wrote), so an attempt cut short by a crash leaves nothing behind in the result.
+/// Runs one export job that this node holds: reads the store a page of patients at a time, maps and writes the page's
+/// patients on every processor (ADR-171), giving way to the clinic's requests (ADR-170), and appends each type's lines
+/// to its file, stored as chunks of at most <see cref="ChunkBytes"/>. Memory holds one page, one buffer per worker and
+/// type, and one open chunk per type, whatever the size of the export (ADR-172). A run always starts from the
+/// beginning (a retried job first drops what an earlier attempt wrote), so an attempt cut short by a crash leaves
+/// nothing behind in the result.
 /// </summary>
 internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader reader, ClinicRequests clinic, IOptions<BulkExportOptions> options, TimeProvider time)
 {
