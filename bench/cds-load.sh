@@ -16,7 +16,9 @@
 #   KNEESPINE_CDS_PACED_RATE=N                  pace the last runs at N requests/s instead of half the flat-out rate
 #   KNEESPINE_LOAD_POSTGRES="Host=...;Port=...;Username=..."  the PostgreSQL server (a fresh database is created and
 #       dropped); required for postgres
-# Needs python3 with the cryptography package (to sign the JWTs) and curl. Results go in docs/benchmarks.md by hand,
+# Needs python3 with the cryptography package (to sign the JWTs) and curl. With dotnet-counters on PATH (`dotnet tool
+# install --global dotnet-counters`) the paced runs also print the server's own request-duration p99 over the run
+# and the GC's pause time. Results go in docs/benchmarks.md by hand,
 # with the machine's load average, which the script prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,8 +90,24 @@ for db in $databases; do
   done
   half=${KNEESPINE_CDS_PACED_RATE:-$(( flat_out_rps / 2 ))}
   for scenario in cds health; do
+    counters=""
+    if command -v dotnet-counters >/dev/null; then
+      # The server's own view of the paced run: ASP.NET Core's request-duration percentiles over one window that
+      # holds the whole run, and the GC's pauses, to tell the app's time from the clients' own delays (8 Python
+      # processes on the same 2 cores wake up late when the app is busy).
+      counters="$work/counters-$db-$scenario.csv"
+      dotnet-counters collect -p "$server_pid" --refresh-interval "$(( seconds + 6 ))" --format csv -o "$counters" \
+        --counters "System.Runtime[dotnet.gc.pause.time,dotnet.gc.collections],Microsoft.AspNetCore.Hosting[http.server.request.duration]" \
+        --duration "00:00:00:$(( seconds + 8 ))" >/dev/null 2>&1 &
+      counters_pid=$!
+      sleep 1
+    fi
     result=$(python3 bench/load/cds_client.py run "$base" "$work" "$patient" 8 "$seconds" "$scenario" "$half")
     echo "$db $scenario clients=8 paced=${half}/s ${result#RESULT } loadavg=$(cut -d' ' -f1 /proc/loadavg)"
+    if [ -n "$counters" ]; then
+      wait "$counters_pid" 2>/dev/null || true
+      python3 bench/load/cds_client.py counters "$counters" "$db $scenario"
+    fi
   done
   # Each call's information logs: a quiet CDS path writes none per call.
   echo "$db log lines: $(wc -l <"$work/server-$db.log")" >&2

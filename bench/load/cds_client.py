@@ -3,11 +3,13 @@
 
 Usage: cds_client.py keys DIR                      writes DIR/ehr-key.pem and DIR/jwks.json (the app trusts the JWKS)
        cds_client.py seed BASE TOKEN               creates a patient with one stored assessment; prints its id
+       cds_client.py counters CSV LABEL            summarises a dotnet-counters CSV of the server (see bench/cds-load.sh)
        cds_client.py run BASE DIR PATIENT CLIENTS SECONDS cds|health [RATE]
                                                    CLIENTS processes, each on one keep-alive connection, calling for
                                                    SECONDS; prints one line: RESULT requests=N p50_ms=.. p99_ms=.. rps=..
-Every CDS call signs a new JWT (iss, aud = the service URL, exp, iat, a unique jti), as CDS Hooks 2.0 requires; the
-signing happens before the clock starts for that call, so the figures are the server's answer time. Clients are
+Every CDS call sends a new JWT (iss, aud = the service URL, exp, iat, a unique jti), as CDS Hooks 2.0 requires; it is
+signed before the clock starts for that call (flat out) or before the run (paced), so the figures are the server's
+answer time. Clients are
 processes, not threads, so one client's signing never holds up another's reading of its answer.
 Without RATE each client calls again as soon as it has an answer (flat out: with several clients that measures
 queueing). With RATE (requests per second, all clients together) each client waits an exponential random time between
@@ -84,6 +86,9 @@ def client(base, directory, patient, seconds, scenario, mean_wait, results):
     audience = base + SERVICE
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     mine, bad = [], 0
+    # Paced: every token this client can need is signed before the run, so signing (CPU on the same two cores) never
+    # makes a call late. Each is still used once (its own jti) and expires 300 s after it was signed.
+    tokens = [token(key, audience) for _ in range(int(seconds / mean_wait * 2) + 50)] if mean_wait > 0 and scenario == "cds" else []
     stop = time.monotonic() + seconds
     due = time.perf_counter()
     while time.monotonic() < stop:
@@ -95,7 +100,7 @@ def client(base, directory, patient, seconds, scenario, mean_wait, results):
         if scenario == "cds":
             body = json.dumps({"hook": "patient-view", "hookInstance": str(uuid.uuid4()),
                                "context": {"userId": "Practitioner/bench", "patientId": patient}})
-            headers = {"Authorization": "Bearer " + token(key, audience), "Content-Type": "application/json"}
+            headers = {"Authorization": "Bearer " + (tokens.pop() if tokens else token(key, audience)), "Content-Type": "application/json"}
             started = due if mean_wait > 0 else time.perf_counter()
             connection.request("POST", SERVICE, body=body, headers=headers)
         else:
@@ -135,12 +140,34 @@ def run(base, directory, patient, clients, seconds, scenario, rate=0.0):
     print(f"RESULT requests={len(latencies)} failures={failures} p50_ms={pct(0.50):.1f} p99_ms={pct(0.99):.1f} rps={len(latencies) / duration:.0f}")
 
 
+def counters(path, label):
+    """One line from a dotnet-counters CSV: the server's request-duration p50 and p99 (the worst window; bench/cds-load.sh
+    uses one window that holds the whole run), and the GC's collections and pauses."""
+    import csv
+    p50, p99, pause, collections = [], [], 0.0, 0
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            name, value = row["Counter Name"], row["Mean/Increment"]
+            if not value:
+                continue
+            if name.startswith("http.server.request.duration") and ("cds-services" in name or "route=/health;" in name):
+                (p99 if "Percentile=99" in name else p50 if "Percentile=50" in name else []).append(float(value) * 1000)
+            elif name.startswith("dotnet.gc.pause.time"):
+                pause += float(value)
+            elif name.startswith("dotnet.gc.collections"):
+                collections += int(float(value))
+    worst = lambda values: f"{max(values):.1f}" if values else "nan"
+    print(f"{label} server: p50_ms={worst(p50)} p99_ms={worst(p99)} windows={len(p99)} gc_collections={collections} gc_pause_ms={pause * 1000:.0f}")
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "keys":
         keys(sys.argv[2])
     elif command == "seed":
         seed(sys.argv[2], sys.argv[3])
+    elif command == "counters":
+        counters(sys.argv[2], sys.argv[3])
     elif command == "run":
         run(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]), sys.argv[7],
             float(sys.argv[8]) if len(sys.argv) > 8 else 0.0)

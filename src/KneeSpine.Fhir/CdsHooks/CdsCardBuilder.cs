@@ -91,15 +91,15 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
     private string Detail(AssessmentResult result)
     {
         var markdown = new StringBuilder();
-        markdown.Append("**").Append(LevelLabel(result.Triage.Level)).Append(":** ").Append(Escape(result.Triage.Headline)).Append("\n\n");
+        markdown.Append("**").Append(LevelLabel(result.Triage.Level)).Append(":** ").AppendMarkdownText(result.Triage.Headline).Append("\n\n");
         if (result.Alerts.Count > 0)
         {
             markdown.Append("**Warning signs**\n\n");
             foreach (var alert in result.Alerts)
             {
-                markdown.Append("- **").Append(Escape(text.AlertTitle(alert.Id))).Append("** (")
-                    .Append(SpecCodes.Of(alert.Level)).Append("): ").Append(Escape(alert.Explanation)).Append('\n')
-                    .Append("  - *Clinician note:* ").Append(Escape(text.AlertClinicianText(alert.Id))).Append('\n');
+                markdown.Append("- **").AppendMarkdownText(text.AlertTitle(alert.Id)).Append("** (")
+                    .Append(SpecCodes.Of(alert.Level)).Append("): ").AppendMarkdownText(alert.Explanation).Append('\n')
+                    .Append("  - *Clinician note:* ").AppendMarkdownText(text.AlertClinicianText(alert.Id)).Append('\n');
             }
 
             markdown.Append('\n');
@@ -110,8 +110,8 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
             markdown.Append("**Contributing factors**\n\n");
             foreach (var factor in result.Factors)
             {
-                markdown.Append("- **").Append(Escape(text.FactorTitle(factor.Id))).Append("** (")
-                    .Append(SpecCodes.Of(factor.Certainty)).Append("): ").Append(Escape(factor.Explanation)).Append('\n');
+                markdown.Append("- **").AppendMarkdownText(text.FactorTitle(factor.Id)).Append("** (")
+                    .Append(SpecCodes.Of(factor.Certainty)).Append("): ").AppendMarkdownText(factor.Explanation).Append('\n');
             }
 
             markdown.Append('\n');
@@ -121,32 +121,16 @@ public sealed class CdsCardBuilder(KnowledgeBase knowledgeBase)
         var number = 1;
         foreach (var item in result.Plan)
         {
-            markdown.Append(number++).Append(". **").Append(Escape(text.PlanItemTitle(item.Id))).Append("**: ").Append(Escape(item.PatientText)).Append('\n');
+            markdown.Append(number++).Append(". **").AppendMarkdownText(text.PlanItemTitle(item.Id)).Append("**: ").AppendMarkdownText(item.PatientText).Append('\n');
             if (item.ClinicianText is { } note)
             {
-                markdown.Append("   - *Clinician note:* ").Append(Escape(note)).Append('\n');
+                markdown.Append("   - *Clinician note:* ").AppendMarkdownText(note).Append('\n');
             }
         }
 
-        markdown.Append('\n').Append(Escape(text.Disclaimer));
+        markdown.Append('\n').AppendMarkdownText(text.Disclaimer);
         return markdown.ToString();
     }
 
     private static string LevelLabel(TriageLevel level) => CodeDisplay.For(SpecCodes.Of(level));
-
-    private static string Escape(string plain)
-    {
-        var escaped = new StringBuilder(plain.Length);
-        foreach (var c in plain)
-        {
-            if (c is '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#')
-            {
-                escaped.Append('\\');
-            }
-
-            escaped.Append(c);
-        }
-
-        return escaped.ToString();
-    }
 }

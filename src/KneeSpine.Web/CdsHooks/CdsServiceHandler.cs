@@ -78,9 +78,7 @@ internal sealed class CdsServiceHandler(
             {
                 // Only here is KneeSpine's own record read; the trail names the patient.
                 request.HttpContext.Audit().PatientId = localId;
-                var assessments = await records.CurrentAssessmentsAsync(localId, cancellationToken).ConfigureAwait(false);
-                var newest = assessments.OrderByDescending(a => a.Input.AssessedOn).ThenByDescending(a => a.Authored).FirstOrDefault();
-                return Cards(newest?.Result, link);
+                return Cards(await records.NewestResultAsync(localId, cancellationToken).ConfigureAwait(false), link);
             }
 
             var outcome = FhirOutcomes.Error(IssueType.Incomplete,

@@ -28,6 +28,22 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     }
 
     /// <summary>
+    /// The result of the patient's newest current assessment (latest assessment date, then latest authored), or null
+    /// when there is none. Reads only what that choice needs and parses one result, not every stored input and result:
+    /// a CDS Hooks call asks this on every chart opened.
+    /// </summary>
+    public async Task<AssessmentResult?> NewestResultAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Assessments.AsNoTracking()
+            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+            .Select(a => new { a.Id, a.AssessedOn, a.Authored, a.CreatedAt, a.ResultJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var newest = rows.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => AuthoredOf(a.Authored, a.CreatedAt))
+            .ThenByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).FirstOrDefault();
+        return newest is null ? null : AssessmentResultJson.Read(Encoding.UTF8.GetBytes(newest.ResultJson));
+    }
+
+    /// <summary>
     /// The current assessment rows of several patients in one query (bulk export reads a page of patients at a time),
     /// each patient's oldest first; with <paramref name="since"/>, only those recorded at or after it. Rows, not
     /// <see cref="StoredAssessment"/>s: the export reads their JSON (<see cref="Stored"/>) on several threads.
@@ -99,14 +115,16 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     /// <summary>The Procedure id of the patient's knee replacement (one per patient record).</summary>
     public static string ProcedureId(Guid patientId) => patientId + "-knee-replacement";
 
+    private static DateTimeOffset AuthoredOf(string? authoredAsSent, DateTimeOffset receivedAt) =>
+        authoredAsSent is { } sent && new Hl7.Fhir.Model.FhirDateTime(sent).TryToDateTimeOffset(TimeSpan.Zero, out var at) ? at : receivedAt;
+
     /// <summary>A stored assessment row read as the FHIR library's record of it.</summary>
     public static StoredAssessment Stored(Assessment row)
     {
         ArgumentNullException.ThrowIfNull(row);
         // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
         // The sender's authored when it was kept (ADR-145), the receipt time for everything else and older rows.
-        var authored = row.Authored is { } sent && new Hl7.Fhir.Model.FhirDateTime(sent).TryToDateTimeOffset(TimeSpan.Zero, out var at) ? at : row.CreatedAt;
-        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), authored)
+        return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), AuthoredOf(row.Authored, row.CreatedAt))
         {
             AuthoredAsSent = row.Authored,
             // FHIR's logical id is the series: an edit is a new version of the same QuestionnaireResponse (ADR-122).

@@ -95,6 +95,20 @@ public sealed class CdsCardBuilderTests
         Assert.Contains(@"Use \*heat\* \[daily\]", detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(@"\*_`[]<>#", @"\\\*\_\`\[\]\<\>\#")]
+    [InlineData("#start and end#", @"\#start and end\#")]
+    [InlineData("plain words only", "plain words only")]
+    public void Every_markdown_special_character_is_escaped_once_wherever_it_stands(string text, string expected)
+    {
+        var result = Evaluate("01-mild-pain-after-spinal");
+        result = result with { Plan = [result.Plan[0] with { PatientText = text }] };
+
+        var detail = CdsCardBuilder.Default.BuildCard(result, PatientLink).Detail;
+
+        Assert.Contains("**: " + expected + "\n", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Source_names_the_knowledge_base_version()
     {

@@ -142,6 +142,25 @@ public abstract class CdsHooksTests(CdsApp fixture)
     }
 
     [Fact]
+    public async Task Without_prefetch_the_card_is_of_the_latest_assessment_date_not_of_the_last_one_received()
+    {
+        var clinician = await App.ClientAsync(Roles.Clinician);
+        var patient = await PatientsApiTests.CreatePatientAsync(clinician, "Cds Several Assessments");
+        // Received newest date first: the emergency (2026-05-13), then the mild (2026-03-16) and the fever (2026-02-09).
+        foreach (var example in new[] { "02-cauda-equina-on-anticoagulant", "01-mild-pain-after-spinal", "04-fever-after-surgery" })
+        {
+            var stored = await clinician.PostAsync("/fhir/QuestionnaireResponse", FhirHttp.Content(FhirHttp.ExampleResponse(example, $"Patient/{patient}")), Cancel);
+            Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        }
+
+        var response = await CallAsync(EhrKeys.Token(fixture.Keys.Es384, ServiceUrl, Now), Request(patient.ToString(), prefetch: null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var card = Assert.Single((await response.ReadObjectAsync())["cards"]!.AsArray())!;
+        Assert.Equal("critical", card["indicator"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_prefetch_without_any_response_gives_no_cards()
     {
         var empty = new Bundle { Type = Bundle.BundleType.Searchset, Total = 0 };
