@@ -32,4 +32,26 @@ public sealed class BulkExportOptions
     /// <summary>A job that fails this many times is given up, and its status reports the error.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How many threads map and write a running export's patients; 0 means one per processor. The export gives way
+    /// to the clinic's requests whatever this is (<see cref="YieldAtMost"/>), so it uses idle processors only.
+    /// </summary>
+    [Range(0, 64)]
+    public int Workers { get; set; }
+
+    /// <summary>
+    /// How long an export waits, before each patient, for the clinic's requests in flight on this node to end. A clinic
+    /// that is never idle still lets the export move on, one patient per wait.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan YieldAtMost { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Patients read per query while an export runs. Smaller than the CLI's 500: a page's stored rows stay alive
+    /// while its patients are written, and a page that outlives a young-generation collection is promoted and
+    /// swells the old generation (ADR-172). Each page also renews the job's lease.
+    /// </summary>
+    [Range(10, 5000)]
+    public int PagePatients { get; set; } = 100;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 using KneeSpine.Store.BulkExport;
@@ -11,12 +10,14 @@ using StoredPatient = KneeSpine.Store.Patients.Patient;
 namespace KneeSpine.Web.BulkExport;
 
 /// <summary>
-/// Runs one export job that this node holds: reads the store a page of patients at a time and appends each resource's
-/// line to its type's file, stored as chunks of about <see cref="ChunkBytes"/>. Memory holds one page and one open
-/// chunk per type, whatever the size of the export. A run always starts from the beginning (a retried job first drops
-/// what an earlier attempt wrote), so an attempt cut short by a crash leaves nothing behind in the result.
+/// Runs one export job that this node holds: reads the store a page of patients at a time, maps and writes the page's
+/// patients on every processor (ADR-171), giving way to the clinic's requests (ADR-170), and appends each type's lines
+/// to its file, stored as chunks of at most <see cref="ChunkBytes"/>. Memory holds one page, one buffer per worker and
+/// type, and one open chunk per type, whatever the size of the export (ADR-172). A run always starts from the
+/// beginning (a retried job first drops what an earlier attempt wrote), so an attempt cut short by a crash leaves
+/// nothing behind in the result.
 /// </summary>
-internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader reader, IOptions<BulkExportOptions> options, TimeProvider time)
+internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader reader, ClinicRequests clinic, IOptions<BulkExportOptions> options, TimeProvider time)
 {
     public const int ChunkBytes = 1 << 20;
 
@@ -42,40 +43,83 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
             .SetProperty(j => j.PatientsTotal, total).SetProperty(j => j.PatientsDone, 0).SetProperty(j => j.TransactionTime, transactionTime), token), cancellationToken).ConfigureAwait(false);
 
         var files = new SortedDictionary<string, OpenFile>(StringComparer.Ordinal);
-        var done = 0;
-        await foreach (var page in reader.PagesAsync(patients, job.Since, cancellationToken).ConfigureAwait(false))
+        var workers = new NdjsonLines[options.Value.Workers > 0 ? options.Value.Workers : Environment.ProcessorCount];
+        try
         {
-            foreach (var resource in page)
+            for (var i = 0; i < workers.Length; i++)
             {
-                if (resource is Patient)
+                workers[i] = new NdjsonLines();
+            }
+
+            var done = 0;
+            await using var pages = reader.RecordPagesAsync(patients, job.Since, options.Value.PagePatients, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                // Reading a page is a step too: the clinic's requests go first.
+                await clinic.GiveWayAsync(options.Value.YieldAtMost, time, cancellationToken).ConfigureAwait(false);
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
                 {
-                    done++;
+                    break;
                 }
 
-                if (wanted is not null && !wanted.Contains(resource.TypeName))
+                var page = pages.Current;
+                // Each worker maps and writes a contiguous share of the page; appending the shares in order keeps each
+                // file in patient order, as one loop would write it.
+                await Task.WhenAll(workers.Select((lines, i) =>
+                    Task.Run(() => WriteShareAsync(page, i * page.Count / workers.Length, (i + 1) * page.Count / workers.Length, wanted, lines, cancellationToken), cancellationToken)))
+                    .ConfigureAwait(false);
+                foreach (var lines in workers)
                 {
-                    continue;
+                    foreach (var (type, bytes, count) in lines.Types)
+                    {
+                        if (!files.TryGetValue(type, out var file))
+                        {
+                            files[type] = file = new OpenFile();
+                        }
+
+                        await AppendAsync(jobId, type, file, bytes, count, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    lines.Clear();
                 }
 
-                if (!files.TryGetValue(resource.TypeName, out var file))
+                done += page.Count(p => p.WithDemographics);
+                // Renewing at each page both keeps the lease of a long job and notices a cancel (DELETE) early.
+                if (!await BulkExportLeases.RenewAsync(db, jobId, node, time.GetUtcNow() + options.Value.LeaseFor, done, cancellationToken).ConfigureAwait(false))
                 {
-                    files[resource.TypeName] = file = new OpenFile();
-                }
-
-                file.Append(FhirNdjson.Line(resource));
-                if (file.Buffer.Length >= ChunkBytes)
-                {
-                    await FlushAsync(jobId, resource.TypeName, file, cancellationToken).ConfigureAwait(false);
+                    return false;
                 }
             }
 
-            // Renewing at each page both keeps the lease of a long job and notices a cancel (DELETE) early.
-            if (!await BulkExportLeases.RenewAsync(db, jobId, node, time.GetUtcNow() + options.Value.LeaseFor, done, cancellationToken).ConfigureAwait(false))
+            return await CompleteAsync(jobId, node, files, done, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var lines in workers)
             {
-                return false;
+                lines?.Dispose();
             }
         }
+    }
 
+    private async Task WriteShareAsync(IReadOnlyList<ExportedPatient> page, int from, int to, HashSet<string>? wanted, NdjsonLines lines, CancellationToken cancellationToken)
+    {
+        for (var i = from; i < to; i++)
+        {
+            // One patient is a millisecond or two of work: the longest a clinic request that arrives meanwhile shares a processor with it.
+            await clinic.GiveWayAsync(options.Value.YieldAtMost, time, cancellationToken).ConfigureAwait(false);
+            foreach (var resource in reader.Resources(page[i]))
+            {
+                if (wanted is null || wanted.Contains(resource.TypeName))
+                {
+                    lines.Add(resource);
+                }
+            }
+        }
+    }
+
+    private async Task<bool> CompleteAsync(Guid jobId, string node, SortedDictionary<string, OpenFile> files, int done, CancellationToken cancellationToken)
+    {
         foreach (var (type, file) in files)
         {
             await FlushAsync(jobId, type, file, cancellationToken).ConfigureAwait(false);
@@ -103,6 +147,22 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
         return true;
     }
 
+    /// <summary>Appends whole lines to the type's open chunk, storing chunks of at most <see cref="ChunkBytes"/> as they fill (<see cref="NdjsonChunking"/>).</summary>
+    private async Task AppendAsync(Guid jobId, string type, OpenFile file, ReadOnlyMemory<byte> lines, int count, CancellationToken cancellationToken)
+    {
+        file.Count += count;
+        while (!lines.IsEmpty)
+        {
+            var take = NdjsonChunking.BytesThatFit(lines.Span, ChunkBytes - (int)file.Buffer.Length, file.Buffer.Length == 0);
+            file.Buffer.Write(lines.Span[..take]);
+            lines = lines[take..];
+            if (!lines.IsEmpty)
+            {
+                await FlushAsync(jobId, type, file, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private async Task FlushAsync(Guid jobId, string type, OpenFile file, CancellationToken cancellationToken)
     {
         if (file.Buffer.Length == 0)
@@ -119,20 +179,10 @@ internal sealed class BulkExportRunner(KneeSpineDbContext db, FhirBulkReader rea
 
     private sealed class OpenFile
     {
-        private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
         public MemoryStream Buffer { get; } = new();
 
-        public int Count { get; private set; }
+        public int Count { get; set; }
 
         public int Chunks { get; set; }
-
-        public void Append(string line)
-        {
-            var bytes = Utf8.GetBytes(line);
-            Buffer.Write(bytes);
-            Buffer.WriteByte((byte)'\n');
-            Count++;
-        }
     }
 }

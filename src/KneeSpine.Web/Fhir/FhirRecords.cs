@@ -24,7 +24,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
         var rows = await db.Assessments.AsNoTracking()
             .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(ToStored)];
+        return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(Stored)];
     }
 
     /// <summary>
@@ -44,24 +44,25 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     }
 
     /// <summary>
-    /// The current assessments of several patients in one query (bulk export reads a page of patients at a time),
-    /// each patient's oldest first; with <paramref name="since"/>, only those recorded at or after it.
+    /// The current assessment rows of several patients in one query (bulk export reads a page of patients at a time),
+    /// each patient's oldest first; with <paramref name="since"/>, only those recorded at or after it. Rows, not
+    /// <see cref="StoredAssessment"/>s: the export reads their JSON (<see cref="Stored"/>) on several threads.
     /// </summary>
-    public async Task<ILookup<Guid, StoredAssessment>> CurrentAssessmentsAsync(IReadOnlyCollection<Guid> patientIds, DateTimeOffset? since, CancellationToken cancellationToken = default)
+    public async Task<ILookup<Guid, Assessment>> CurrentAssessmentRowsAsync(IReadOnlyCollection<Guid> patientIds, DateTimeOffset? since, CancellationToken cancellationToken = default)
     {
         var query = db.Assessments.AsNoTracking()
             .Where(a => patientIds.Contains(a.PatientId) && !db.Assessments.Any(newer => newer.SupersedesId == a.Id));
         var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Where(a => since is null || a.CreatedAt >= since)
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .ToLookup(a => a.PatientId, ToStored);
+            .ToLookup(a => a.PatientId);
     }
 
     /// <summary>One stored assessment version with its patient id; null when unknown.</summary>
     public async Task<(Guid PatientId, StoredAssessment Assessment)?> FindAssessmentAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var row = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : (row.PatientId, ToStored(row));
+        return row is null ? null : (row.PatientId, Stored(row));
     }
 
     /// <summary>
@@ -74,7 +75,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
             .Select(a => a.SeriesId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var row = series == Guid.Empty ? null : await db.Assessments.AsNoTracking().Where(a => a.SeriesId == series)
             .OrderByDescending(a => a.Version).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return row is null ? null : (row.PatientId, ToStored(row));
+        return row is null ? null : (row.PatientId, Stored(row));
     }
 
     /// <summary>Version <paramref name="version"/> of the assessment whose FHIR id is <paramref name="id"/> (as <see cref="FindCurrentAsync"/>).</summary>
@@ -84,7 +85,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
             .Select(a => a.SeriesId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var row = series == Guid.Empty ? null : await db.Assessments.AsNoTracking()
             .SingleOrDefaultAsync(a => a.SeriesId == series && a.Version == version, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : (row.PatientId, ToStored(row));
+        return row is null ? null : (row.PatientId, Stored(row));
     }
 
     public Task<bool> AssessmentExistsAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -117,8 +118,10 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     private static DateTimeOffset AuthoredOf(string? authoredAsSent, DateTimeOffset receivedAt) =>
         authoredAsSent is { } sent && new Hl7.Fhir.Model.FhirDateTime(sent).TryToDateTimeOffset(TimeSpan.Zero, out var at) ? at : receivedAt;
 
-    private static StoredAssessment ToStored(Assessment row)
+    /// <summary>A stored assessment row read as the FHIR library's record of it.</summary>
+    public static StoredAssessment Stored(Assessment row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         // Read as recorded, never as a current input: a version 1 record stays a version 1 record.
         // The sender's authored when it was kept (ADR-145), the receipt time for everything else and older rows.
         return new StoredAssessment(row.Id.ToString(), RecordedInput.FromJson(row.InputJson), AssessmentResultJson.Read(Encoding.UTF8.GetBytes(row.ResultJson)), AuthoredOf(row.Authored, row.CreatedAt))

@@ -37,6 +37,7 @@ public static class KneeSpineWebHost
 
         var app = builder.Build();
         GarbageCollectorAdvice.LogFor(app.Logger);
+        app.UseKneeSpineBulkExportYield();
         app.UseKneeSpineSecurityHeaders();
         app.UseKneeSpineProblemDetails();
         app.UseKneeSpineFhirOutcomes();

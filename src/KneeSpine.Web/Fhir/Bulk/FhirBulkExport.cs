@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 
@@ -15,7 +16,7 @@ public sealed class FhirBulkExport(FhirBulkReader reader)
     public async Task<IReadOnlyDictionary<string, int>> ExportAsync(string directory, Action<int, int>? progress = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
-        var writers = new SortedDictionary<string, StreamWriter>(StringComparer.Ordinal);
+        var writers = new SortedDictionary<string, (FileStream File, Utf8JsonWriter Json)>(StringComparer.Ordinal);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
@@ -35,9 +36,10 @@ public sealed class FhirBulkExport(FhirBulkReader reader)
         }
         finally
         {
-            foreach (var writer in writers.Values)
+            foreach (var (file, json) in writers.Values)
             {
-                await writer.DisposeAsync().ConfigureAwait(false);
+                await json.DisposeAsync().ConfigureAwait(false);
+                await file.DisposeAsync().ConfigureAwait(false);
             }
         }
 
@@ -47,12 +49,16 @@ public sealed class FhirBulkExport(FhirBulkReader reader)
         {
             if (!writers.TryGetValue(resource.TypeName, out var writer))
             {
-                writer = new StreamWriter(Path.Combine(directory, resource.TypeName + ".ndjson"), append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-                writers[resource.TypeName] = writer;
+                var file = new FileStream(Path.Combine(directory, resource.TypeName + ".ndjson"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                writers[resource.TypeName] = writer = (file, new Utf8JsonWriter(file, FhirNdjson.WriterOptions));
                 counts[resource.TypeName] = 0;
             }
 
-            await writer.WriteLineAsync(FhirNdjson.Line(resource).AsMemory(), cancellationToken).ConfigureAwait(false);
+            // Straight to the file's buffer as UTF-8, one line at a time (no string per line); Reset starts the next value.
+            FhirNdjson.Write(writer.Json, resource);
+            await writer.Json.FlushAsync(cancellationToken).ConfigureAwait(false);
+            writer.Json.Reset();
+            writer.File.WriteByte((byte)'\n');
             counts[resource.TypeName]++;
         }
     }

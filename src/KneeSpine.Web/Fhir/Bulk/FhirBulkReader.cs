@@ -26,7 +26,23 @@ public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
     public async IAsyncEnumerable<IReadOnlyList<Resource>> PagesAsync(
         Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var page in RecordPagesAsync(select, since, PageSize, cancellationToken).ConfigureAwait(false))
+        {
+            yield return [.. page.SelectMany(Resources)];
+        }
+    }
+
+    /// <summary>
+    /// The pages of <see cref="PagesAsync"/> as read, not yet mapped, so that a caller can map a page's patients on
+    /// several threads (<see cref="Resources"/>) and still write them in order; <paramref name="pageSize"/> patients a
+    /// page (<see cref="PageSize"/> unless given).
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ExportedPatient>> RecordPagesAsync(
+        Func<KneeSpineDbContext, IQueryable<StoredPatient>> select, DateTimeOffset? since, int pageSize = PageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(select);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var db = store.Db;
         var records = new FhirRecords(db);
         var patients = select(db);
@@ -39,35 +55,42 @@ public sealed class FhirBulkReader(ReadStore store, FhirAssessmentMapper mapper)
                 query = query.Where(p => p.Id > last);
             }
 
-            var page = await query.OrderBy(p => p.Id).Take(PageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var page = await query.OrderBy(p => p.Id).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (page.Count == 0)
             {
                 yield break;
             }
 
             after = page[^1].Id;
-            var assessments = await records.CurrentAssessmentsAsync([.. page.Select(p => p.Id)], since, cancellationToken).ConfigureAwait(false);
+            var assessments = await records.CurrentAssessmentRowsAsync([.. page.Select(p => p.Id)], since, cancellationToken).ConfigureAwait(false);
             db.ChangeTracker.Clear();
-            var resources = new List<Resource>(page.Count * 8);
-            foreach (var patient in page)
+            yield return [.. page.Select(p => new ExportedPatient(p, since is null || p.CreatedAt >= since, [.. assessments[p.Id]]))];
+        }
+    }
+
+    /// <summary>
+    /// A patient's resources in export order: its Patient and Procedure (when wanted), then each current assessment's
+    /// resources. Safe to call from several threads at once.
+    /// </summary>
+    public IEnumerable<Resource> Resources(ExportedPatient patient)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        var reference = "Patient/" + patient.Patient.Id;
+        if (patient.WithDemographics)
+        {
+            yield return FhirAssessmentMapper.ToPatient(FhirRecords.ToDetails(patient.Patient));
+            if (FhirRecords.Surgery(patient.Patient) is { } surgery)
             {
-                var reference = "Patient/" + patient.Id;
-                if (since is null || patient.CreatedAt >= since)
-                {
-                    resources.Add(FhirAssessmentMapper.ToPatient(FhirRecords.ToDetails(patient)));
-                    if (FhirRecords.Surgery(patient) is { } surgery)
-                    {
-                        resources.Add(FhirAssessmentMapper.ToProcedure(surgery.Id, reference, surgery.Surgery));
-                    }
-                }
-
-                foreach (var assessment in assessments[patient.Id])
-                {
-                    resources.AddRange(mapper.ToResources(assessment, reference, ExportBase).All);
-                }
+                yield return FhirAssessmentMapper.ToProcedure(surgery.Id, reference, surgery.Surgery);
             }
+        }
 
-            yield return resources;
+        foreach (var assessment in patient.Assessments)
+        {
+            foreach (var resource in mapper.ToResources(FhirRecords.Stored(assessment), reference, ExportBase).All)
+            {
+                yield return resource;
+            }
         }
     }
 
