@@ -174,7 +174,7 @@ public abstract partial class AuditPageTests(AppFixture fixture)
         var html = await PageAsync(admin, "/admin/audit");
 
         Assert.Contains($"<a href=\"/patients/{patient}\">Maria Audit-Named</a>", html, StringComparison.Ordinal);
-        Assert.Contains($"<span class=\"audit-meta audit-id\">{patient}</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"audit-meta audit-id audit-id--named\">{patient}</span>", html, StringComparison.Ordinal);
         Assert.Contains("clinician account maria.new@example.org", html, StringComparison.Ordinal);
         Assert.Contains("When (Europe/Berlin)", html, StringComparison.Ordinal);
         // 10:00 UTC on 25 November is 11:00 in Berlin; the machine-readable time stays UTC.
