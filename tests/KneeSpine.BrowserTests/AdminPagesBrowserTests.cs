@@ -1,5 +1,6 @@
 using KneeSpine.BrowserTests.Infrastructure;
 using KneeSpine.Store.Accounts;
+using KneeSpine.Store.Audit;
 using KneeSpine.Web.Patients;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
         var admin = await AdminPageAsync();
 
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
-        await PageChecks.AtDeskAndPhoneWidthsAsync(admin, "admin-users");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "disable-me@clinic.example" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "disable-me@clinic.example", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("[data-status]")).ToHaveTextAsync("Active");
         await PageChecks.AtDeskAndPhoneWidthsAsync(admin, "admin-account");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Disable this account" }).ClickAsync();
@@ -54,7 +54,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
 
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
         await Assertions.Expect(admin.GetByRole(AriaRole.Row, new() { Name = "locked@clinic.example" })).ToContainTextAsync("Locked until");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "locked@clinic.example" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "locked@clinic.example", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.Locator("[data-status]")).ToContainTextAsync("Locked");
         await PageChecks.AtDeskAndPhoneWidthsAsync(admin, "admin-account-locked");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Unlock now" }).ClickAsync();
@@ -81,7 +81,7 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
         await app.AddAccountAsync("forgot@clinic.example", Roles.Clinician);
         var admin = await AdminPageAsync();
         await admin.GotoAsync(app.BaseUrl + "/admin/users");
-        await admin.GetByRole(AriaRole.Link, new() { Name = "forgot@clinic.example" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "forgot@clinic.example", Exact = true }).ClickAsync();
         var accountUrl = admin.Url;
 
         await admin.GetByRole(AriaRole.Button, new() { Name = "Make a reset link" }).ClickAsync();
@@ -137,6 +137,142 @@ public sealed class AdminPagesBrowserTests(BrowserApp app, Chromium chromium)
         Assert.True(median <= 110, $"the median audit row is {median}px tall");
 
         await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_each_account_is_a_card_with_its_role_and_state_and_a_way_to_manage_it()
+    {
+        var patient = await AddPatientAsync("Carla Card");
+        await app.AddAccountAsync("card-patient@home.example", Roles.Patient, patient);
+        await app.AddAccountAsync("card-disabled@clinic.example", Roles.Clinician);
+        await WithUsersAsync(async users =>
+        {
+            var user = (await users.FindByEmailAsync("card-disabled@clinic.example"))!;
+            user.DisabledAt = BrowserApp.Now;
+            return await users.UpdateAsync(user);
+        });
+        var admin = await AdminPageAsync();
+        await admin.GotoAsync(app.BaseUrl + "/admin/users");
+        await PageChecks.AtDeskAndPhoneWidthsAsync(admin, "admin-users");
+
+        // At a desk it stays a table: one row per account, the column headers in view.
+        await admin.SetViewportSizeAsync(1366, 900);
+        await Assertions.Expect(admin.Locator(".users-table thead")).ToBeVisibleAsync();
+        Assert.Equal("table-row", await admin.Locator(".users-table tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+
+        await admin.SetViewportSizeAsync(390, 844);
+        // The list used to scroll sideways inside its own box: now neither the page nor the box does.
+        var region = await admin.Locator(".table-scroll").EvaluateAsync<int[]>("r => [r.scrollWidth, r.clientWidth]");
+        Assert.True(region[0] <= region[1], $"the users list is {region[0]}px wide in a {region[1]}px box");
+        foreach (var (email, role, state) in new[]
+        {
+            ("card-patient@home.example", "patient", "Active"),
+            ("card-disabled@clinic.example", "clinician", "Disabled since"),
+            (BrowserApp.AdminEmail, "admin", "Active"),
+        })
+        {
+            var card = admin.Locator($"tr[data-account='{email}']");
+            await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = email, Exact = true })).ToBeInViewportAsync(new() { Ratio = 0 });
+            await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = email, Exact = true })).ToBeVisibleAsync();
+            // The label is drawn from the cell's data-label, so it is part of what the cell reads as.
+            await Assertions.Expect(card.Locator("[data-role]")).ToHaveAccessibleNameAsync("Role: " + role);
+            await Assertions.Expect(card.Locator("[data-role]")).ToBeVisibleAsync();
+            await Assertions.Expect(card.Locator("[data-status]")).ToContainTextAsync(state);
+            var manage = card.GetByRole(AriaRole.Link, new() { Name = "Manage the account " + email });
+            await Assertions.Expect(manage).ToBeVisibleAsync();
+            // Every part of the card lies inside the window's width.
+            var right = await card.EvaluateAsync<double>("c => Math.max(...[...c.querySelectorAll('*')].map(e => e.getBoundingClientRect().right))");
+            Assert.True(right <= 390, $"{email}'s card reaches {right}px in a 390px window");
+        }
+
+        await Assertions.Expect(admin.Locator("tr[data-account='card-patient@home.example'] td[data-label='Linked patient']")).ToHaveAccessibleNameAsync("Linked patient: Carla Card");
+        await admin.Locator("tr[data-account='card-disabled@clinic.example']").GetByRole(AriaRole.Link, new() { Name = "Manage the account card-disabled@clinic.example" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Enable this account" })).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_audit_trail_is_short_cards_with_folded_filters_and_pages_that_work_without_script()
+    {
+        var patient = await AddPatientAsync("Petra Pager");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var writer = scope.ServiceProvider.GetRequiredService<AuditWriter>();
+            for (var i = 0; i < 30; i++)
+            {
+                await writer.WriteAsync(
+                    new AuditEvent
+                    {
+                        OccurredAt = BrowserApp.Now.AddMinutes(-i),
+                        Action = AuditAction.PatientRead,
+                        Outcome = AuditOutcome.Success,
+                        StatusCode = 200,
+                        UserName = "pager@clinic.example",
+                        Role = Roles.Clinician,
+                        PatientId = patient,
+                        Resource = "GET /patients/{id}",
+                        RemoteAddress = "192.0.2.10",
+                        UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36",
+                    },
+                    TestContext.Current.CancellationToken);
+            }
+        }
+
+        var phone = await Ui.NewPageAsync(chromium, 390, 844);
+        await Ui.SignInAsync(phone, app, BrowserApp.AdminEmail, BrowserApp.Password);
+        await phone.GotoAsync(app.BaseUrl + "/admin/audit?user=pager%40clinic.example");
+
+        // Filters are in use, so the panel is open and says which.
+        await Assertions.Expect(phone.Locator(".filter-panel > summary")).ToContainTextAsync("pager@clinic.example");
+        await Assertions.Expect(phone.GetByLabel("Action", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator(".audit-table tbody tr")).ToHaveCountAsync(25);
+        await Assertions.Expect(phone.Locator(".audit-table tbody tr").First.Locator("td[data-label='Patient']")).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^Patient: Petra Pager"));
+        await PageChecks.AtDeskAndPhoneWidthsAsync(phone, "admin-audit-filtered");
+
+        // No filter: folded behind one line.
+        await phone.SetViewportSizeAsync(390, 844);
+        await phone.GotoAsync(app.BaseUrl + "/admin/audit");
+        await Assertions.Expect(phone.Locator(".filter-panel > summary")).ToContainTextAsync("Showing every event");
+        await Assertions.Expect(phone.GetByLabel("Action", new() { Exact = true })).ToBeHiddenAsync();
+        await PageChecks.NoHorizontalOverflowAsync(phone);
+        await PageChecks.NoSeriousAccessibilityViolationsAsync(phone);
+        await Screenshots.SaveAsync(phone, "admin-audit-folded-390");
+
+        var cards = phone.Locator(".audit-table tbody tr");
+        await Assertions.Expect(cards).ToHaveCountAsync(25);
+        var heights = await cards.EvaluateAllAsync<double[]>("rows => rows.map(r => r.getBoundingClientRect().height)");
+        var median = heights.Order().ElementAt(heights.Length / 2);
+        var pageHeight = await phone.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        TestContext.Current.SendDiagnosticMessage($"audit page at 390 px: {pageHeight}px tall, median card {median}px");
+        // A row was a 40rem-wide table row scrolled sideways in its box, about 170 px tall; a short card is a few lines.
+        Assert.True(median <= 150, $"the median audit card is {median}px tall");
+        Assert.True(pageHeight <= (25 * 150) + 1500, $"the audit page is {pageHeight}px tall at 390 px");
+
+        // A desk shows the filters without the fold, and the events as a table.
+        await phone.SetViewportSizeAsync(1366, 900);
+        await Assertions.Expect(phone.GetByLabel("Action", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator(".filter-panel > summary")).ToBeHiddenAsync();
+        await Assertions.Expect(phone.Locator(".audit-table thead")).ToBeVisibleAsync();
+        await phone.Context.CloseAsync();
+
+        // Without script: the fold opens and closes, and the next page is a plain link that keeps the filter.
+        var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
+        var bare = await context.NewPageAsync();
+        bare.SetDefaultTimeout(120_000);
+        await Ui.SignInAsync(bare, app, BrowserApp.AdminEmail, BrowserApp.Password);
+        await bare.GotoAsync(app.BaseUrl + "/admin/audit");
+        await Assertions.Expect(bare.GetByLabel("Action", new() { Exact = true })).ToBeHiddenAsync();
+        await bare.Locator(".filter-panel > summary").ClickAsync();
+        await Assertions.Expect(bare.GetByLabel("Action", new() { Exact = true })).ToBeVisibleAsync();
+        await bare.Locator(".filter-panel > summary").ClickAsync();
+        await Assertions.Expect(bare.GetByLabel("Action", new() { Exact = true })).ToBeHiddenAsync();
+        await bare.GotoAsync(app.BaseUrl + "/admin/audit?user=pager%40clinic.example");
+        await bare.GetByRole(AriaRole.Link, new() { Name = "Older events" }).ClickAsync();
+        await Assertions.Expect(bare.Locator(".audit-table caption")).ToContainTextAsync("Events 26 to 30");
+        await Assertions.Expect(bare.GetByRole(AriaRole.Link, new() { Name = "Newer events" })).ToBeVisibleAsync();
+        await Assertions.Expect(bare.GetByRole(AriaRole.Link, new() { Name = "Older events" })).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(bare, "admin-audit-page-2-390");
+        await context.CloseAsync();
     }
 
     [Fact]

@@ -36,6 +36,15 @@ public sealed class ReportsBrowserTests(BrowserApp app, Chromium chromium)
         }
 
         await PageChecks.AtDeskAndPhoneWidthsAsync(page, "reports");
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            foreach (var chart in await charts.AllAsync())
+            {
+                await PageChecks.ChartTextInsideAsync(chart, $"report chart at {width}px");
+            }
+        }
+
 
         await page.GetByLabel("Sex").SelectOptionAsync("female");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show report" }).ClickAsync();

@@ -166,18 +166,7 @@ public sealed class SiteSweepTests(Chromium chromium, DemoClinicApp app) : IClas
                 await page.GotoAsync(app.BaseUrl + $"/patients/{patient}");
                 foreach (var chart in await page.Locator("svg.pain-chart").AllAsync())
                 {
-                    // Each text's drawn box against the SVG's box, in page pixels (a label past the edge is clipped).
-                    var outside = await chart.EvaluateAsync<string[]>(
-                        """
-                        svg => {
-                          const box = svg.getBoundingClientRect();
-                          return [...svg.querySelectorAll('text')].filter(t => {
-                            const r = t.getBoundingClientRect();
-                            return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
-                          }).map(t => `"${t.textContent}" at ${Math.round(t.getBoundingClientRect().right)} of ${Math.round(box.right)}`);
-                        }
-                        """);
-                    Assert.True(outside.Length == 0, $"{width}px, patient {patient}: " + string.Join("; ", outside));
+                    await PageChecks.ChartTextInsideAsync(chart, $"{width}px, patient {patient}");
                     changeLabels += await chart.Locator(".change text").CountAsync();
                 }
             }

@@ -51,7 +51,7 @@ public static class InputFields
 
         new("surgery.date", "surgery", FieldKind.Date, true, null, null, [], "On what date did you have your knee operation?", "Surgery date") { AnswerHint = "a date" },
         Choice<SurgerySide>("surgery.side", false, "Which knee was replaced?", "Operated side", ["The left knee", "The right knee", "Both knees"]),
-        Choice<SurgeryProcedure>("surgery.procedure", false, "How much of the knee was replaced?", "Procedure", ["The whole knee (total)", "Part of the knee (partial)", "An old new knee was replaced again (revision)"]),
+        Choice<SurgeryProcedure>("surgery.procedure", false, "How much of the knee was replaced?", "Procedure", ["The whole knee (total)", "Part of the knee (partial)", "An earlier knee replacement was redone (revision)"]),
         Choice<Anesthesia>("surgery.anesthesia", true, "What kind of anaesthetic did you have for the knee operation?", "Anaesthesia",
             ["An injection in my back, so that my legs went numb (spinal)", "A thin tube in my back that gave pain medicine (epidural)", "Both kinds (combined spinal and epidural)", "I was fully asleep and had no injection in my back (general)", NotSure]),
         Choice<KneeAlignment>("surgery.preoperativeAlignment", false, "Before the operation, what shape was your knee?", "Pre-operative alignment",

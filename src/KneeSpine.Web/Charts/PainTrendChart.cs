@@ -274,7 +274,7 @@ public static class PainTrendChart
         });
 
         var table = new XElement("table",
-            new XAttribute("class", "data-table"),
+            new XAttribute("class", "data-table pain-table"),
             new XAttribute("id", id + "-table"),
             new XAttribute("aria-describedby", id + "-note"),
             new XElement("caption", new XAttribute("id", id + "-table-caption"), "Pain scores by assessment"),

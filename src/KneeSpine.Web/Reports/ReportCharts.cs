@@ -150,7 +150,9 @@ public static class ReportCharts
             Pattern(Levels[3].Pattern, Levels[3].Colour, Stroke("M0,0 L8,8 M0,8 L8,0")));
     }
 
-    private static string Shorten(string text) => text.Length <= 32 ? text : text[..31] + "\u2026";
+    // At font size 14 a glyph averages about 8.4 units, so 28 characters fit the 242 units left of the bars; 32 ran
+    // past the chart's left edge when the letters were wide ("Weakness or numbness in a leg t…" lost its W).
+    private static string Shorten(string text) => text.Length <= 28 ? text : text[..27] + "\u2026";
 
     private static XElement Text(double x, double y, string text, string anchor) =>
         new(Svg + "text", Attr("x", x), Attr("y", y), new XAttribute("text-anchor", anchor), new XAttribute("fill", "#1a1a1a"), text);

@@ -58,6 +58,28 @@ public static class PageChecks
         Assert.True(small.Length == 0, $"{page.Url}: " + string.Join("; ", small));
     }
 
+    /// <summary>
+    /// Each text of the chart lies inside the chart's own box, in page pixels: a label past the SVG's edge is clipped
+    /// (a long label once lost its first letter). Returns the number of texts checked.
+    /// </summary>
+    public static async Task<int> ChartTextInsideAsync(ILocator chart, string context)
+    {
+        var texts = await chart.EvaluateAsync<string[]>(
+            """
+            svg => {
+              const box = svg.getBoundingClientRect();
+              return [...svg.querySelectorAll('text')].map(t => {
+                const r = t.getBoundingClientRect();
+                const out = r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5;
+                return out ? `"${t.textContent}" spans ${Math.round(r.left)}-${Math.round(r.right)} of ${Math.round(box.left)}-${Math.round(box.right)}` : '';
+              });
+            }
+            """);
+        var outside = texts.Where(t => t.Length > 0).ToArray();
+        Assert.True(outside.Length == 0, $"{context}: " + string.Join("; ", outside));
+        return texts.Length;
+    }
+
     /// <summary>axe, no sideways scrolling and touch-sized fields at a desk's (1366 px) and a phone's (390 px) width, a screenshot of each, and no console errors.</summary>
     public static async Task AtDeskAndPhoneWidthsAsync(IPage page, string name)
     {

@@ -187,6 +187,8 @@ public abstract partial class PageTests(AppFixture fixture)
 
         Assert.Contains("Reason for this version: patient now reports bladder problems", System.Net.WebUtility.HtmlDecode(details), StringComparison.Ordinal);
         Assert.True(details.IndexOf("/handout\"", StringComparison.Ordinal) < details.IndexOf("id=\"answers\"", StringComparison.Ordinal), "the handout action comes before the answers");
+        // Dates in the answers read like every other date on the page, not as stored (2026-11-05).
+        Assert.Matches("data-field=\"surgery\\.date\">[1-9][0-9]? [A-Z][a-z]{2} 20[0-9]{2}</dd>", details);
         Assert.Contains("Reason: patient now reports bladder problems", text, StringComparison.Ordinal);
         Assert.Contains("What changed from version 1 to version 2", text, StringComparison.Ordinal);
         Assert.Matches("Changed from [a-z-]+ to emergency", text);

@@ -127,6 +127,13 @@ public abstract partial class ResultPageTests(AppFixture fixture)
         Assert.Equal(order.Order(), order);
         var steps = html[At("id=\"next-steps\"")..At("id=\"safety-net\"")];
         Assert.InRange(NextStep().Matches(steps).Count, 1, ResultView.MaxNextSteps);
+        // Each next step links into its folded plan item's text (the browser opens a closed <details> it scrolls into).
+        foreach (Match step in StepTarget().Matches(steps))
+        {
+            Assert.Contains($"<div class=\"disclosure-list__body\" id=\"{step.Groups[1].Value}\">", html[At("id=\"plan\"")..], StringComparison.Ordinal);
+        }
+
+        Assert.NotEmpty(StepTarget().Matches(steps));
         Assert.True(At("id=\"factor-spinal-anesthesia\"") < At("id=\"factor-age\""), "the likely contributor comes before the possible one");
         Assert.Contains("<details", html[At("id=\"factor-age\"")..At("id=\"plan\"")], StringComparison.Ordinal);
         Assert.Contains("<details class=\"sources-details\">", html, StringComparison.Ordinal);
@@ -191,6 +198,9 @@ public abstract partial class ResultPageTests(AppFixture fixture)
 
     [GeneratedRegex("<li><a href=\"#plan-")]
     private static partial Regex NextStep();
+
+    [GeneratedRegex("<li><a href=\"#(plan-[a-z0-9-]+-text)\"")]
+    private static partial Regex StepTarget();
 }
 
 public sealed class ResultPagesOnSqlite(SqliteApp app) : ResultPageTests(app), IClassFixture<SqliteApp>;

@@ -44,6 +44,10 @@ public static class RecordedAnswers
             JsonValue value when value.GetValueKind() is JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>() ? "Yes" : "No",
             JsonValue value when value.GetValueKind() == JsonValueKind.String && field.Kind == FieldKind.Choice => CodeLabels.For(field.Path, value.GetValue<string>()),
             JsonValue value when CodeLabels.IsScale(field) => Scale(field, value.GetValue<int>()),
+            // The same date format as the rest of the page ("5 Nov 2026"), not the stored ISO text.
+            JsonValue value when field.Kind == FieldKind.Date && value.GetValueKind() == JsonValueKind.String
+                && DateOnly.TryParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
             var other => other.GetValueKind() == JsonValueKind.String ? other.GetValue<string>() : other.ToJsonString(),
         };
     }

@@ -51,6 +51,17 @@ public sealed record ResultView(AssessmentResult Result, KnowledgeBase Knowledge
         return end < 0 ? text : text[..(end + 1)];
     }
 
+    /// <summary>
+    /// The line under a next step's title: the text's first sentence, or null when that sentence only repeats the
+    /// title ("Walk a little more each week" over "Walk a little more each week.").
+    /// </summary>
+    public static string? StepSummary(string title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var sentence = FirstSentence(text);
+        return string.Equals(sentence.Trim().TrimEnd('.'), title.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase) ? null : sentence;
+    }
+
     /// <summary>Whether the result was produced under an earlier version of the rules (shown as it was, never re-evaluated).</summary>
     public bool IsEarlierVersion => Result.SchemaVersion < AssessmentResult.CurrentSchemaVersion;
 

@@ -51,6 +51,13 @@ public sealed class IndexModel(PatientDirectory directory, TimeProvider time) : 
     public bool Filtered => Query.Search is not null || Query.OpenItem is not null || Query.OverdueOnly || Query.LastAssessedBefore is not null
         || Query.MinDaysSinceSurgery is not null || Query.MaxDaysSinceSurgery is not null;
 
+    /// <summary>
+    /// Whether the folded "Sort and filter" panel starts open on a phone: when a sort or filter other than the name
+    /// search was asked for , or anything is wrong (so the field with the error is in view).
+    /// </summary>
+    public bool FiltersInUse => Errors.Count > 0 || !string.IsNullOrEmpty(Sort) || !string.IsNullOrEmpty(OpenItem) || Overdue == true
+        || LastAssessedBefore is not null || MinDaysSinceSurgery is not null || MaxDaysSinceSurgery is not null;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);

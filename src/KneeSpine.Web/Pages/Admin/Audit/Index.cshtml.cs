@@ -18,7 +18,11 @@ namespace KneeSpine.Web.Pages.Admin.Audit;
 [Audited(AuditAction.AuditRead)]
 public sealed class IndexModel(KneeSpineDbContext db, ClinicProfile clinic) : PageModel
 {
-    public const int PageSize = 50;
+    /// <summary>
+    /// Events a page: 25 compact cards are about three phone screens (50 made the page about 8,400 px tall), and 25
+    /// table rows fit a desk's screen or two. Older events are a link away, without script.
+    /// </summary>
+    public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true, Name = "patient")]
     public string? Patient { get; set; }
@@ -55,6 +59,27 @@ public sealed class IndexModel(KneeSpineDbContext db, ClinicProfile clinic) : Pa
     public string LocalTime(DateTimeOffset instant) => clinic.Local(instant).ToString("d MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     public bool HasOlder { get; private set; }
+
+    /// <summary>The filters asked for, in words, for the folded filter panel's summary; null when there are none.</summary>
+    public string? FilterSummary
+    {
+        get
+        {
+            var parts = new[]
+            {
+                string.IsNullOrWhiteSpace(Patient) ? null : "patient",
+                string.IsNullOrWhiteSpace(Who) ? null : $"user “{Who.Trim()}”",
+                string.IsNullOrWhiteSpace(Action) ? null : Action,
+                string.IsNullOrWhiteSpace(Outcome) ? null : Outcome,
+                string.IsNullOrWhiteSpace(From) ? null : "from " + From.Trim(),
+                string.IsNullOrWhiteSpace(To) ? null : "to " + To.Trim(),
+            }.OfType<string>().ToList();
+            return parts.Count == 0 ? null : string.Join(", ", parts);
+        }
+    }
+
+    /// <summary>The first event's number on this page (events are counted newest first).</summary>
+    public int FirstNumber => ((PageNumber - 1) * PageSize) + 1;
 
     public bool Filtered { get; private set; }
 
