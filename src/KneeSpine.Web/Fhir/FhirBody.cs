@@ -86,6 +86,7 @@ internal static class FhirBody
         {
             var expected = ModelInfo.GetFhirTypeNameForType(typeof(TResource));
             var message = invalid.Message.StartsWith("Expected a ", StringComparison.Ordinal) || invalid.Message.StartsWith("The document is JSON null", StringComparison.Ordinal)
+                || invalid.Message.StartsWith("The JSON is not valid FHIR", StringComparison.Ordinal)
                 ? invalid.Message
                 : $"The body is not valid JSON for a {expected} resource.";
             return (null, FhirOutcomes.BadRequest(message, expected));

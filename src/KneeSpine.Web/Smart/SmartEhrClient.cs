@@ -116,7 +116,7 @@ public sealed class SmartEhrClient(IHttpClientFactory http, TimeProvider time)
         var json = await SendAsync(request, "Patient", cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize<Hl7.Fhir.Model.Resource>(json, PatientJson) as FhirPatient
+            return KneeSpine.Fhir.Serialization.FhirJson.Deserialize(json, PatientJson) as FhirPatient
                 ?? throw Refused("The EHR did not answer with the patient's record.", "EHR Patient read returned another resource");
         }
         catch (Exception exception) when (exception is JsonException or DeserializationFailedException or FormatException)

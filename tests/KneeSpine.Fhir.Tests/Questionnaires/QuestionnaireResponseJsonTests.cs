@@ -32,6 +32,18 @@ public sealed class QuestionnaireResponseJsonTests
     }
 
     [Fact]
+    public void An_unknown_property_given_twice_is_invalid_JSON_naming_the_property_not_a_crash()
+    {
+        // Firely's deserializer throws InvalidOperationException here (found by HostileInputTests, seed 594024504).
+        const string json = """{"resourceType":"QuestionnaireResponse","status":"completed","item":[{"linkId":"a","answer":[{"valueCoding":{"code":"b"},"<b>x</b>":[],"<b>x</b>":1E2}]}]}""";
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => FhirJson.Parse<QuestionnaireResponse>(json));
+
+        Assert.StartsWith("The JSON is not valid FHIR", error.Message, StringComparison.Ordinal);
+        Assert.Contains("<b>x</b>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_FHIR_JSON_is_reported_by_the_SDK()
     {
         Assert.ThrowsAny<Hl7.Fhir.Serialization.DeserializationFailedException>(

@@ -24,5 +24,5 @@ public static class FhirNdjson
     public static void Write(Utf8JsonWriter writer, Resource resource) => JsonSerializer.Serialize(writer, resource, Options);
 
     public static Resource Parse(string line) =>
-        JsonSerializer.Deserialize<Resource>(line, Options) ?? throw new JsonException("The line is JSON null, not a FHIR resource.");
+        KneeSpine.Fhir.Serialization.FhirJson.Deserialize(line, Options) ?? throw new JsonException("The line is JSON null, not a FHIR resource.");
 }
