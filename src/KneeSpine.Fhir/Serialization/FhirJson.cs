@@ -25,7 +25,7 @@ public static class FhirJson
         catch (InvalidOperationException firely)
         {
             // Firely's deserializer reports most faults as DeserializationFailedException, but throws this for some
-            // malformed input (an unknown property beside a choice value in an answer: HostileInputTests, seed
+            // malformed input (an unknown property given twice, first as an empty array: HostileInputTests, seed
             // 594024504). It is the sender's mistake, never a server error.
             throw new JsonException("The JSON is not valid FHIR: " + firely.Message, firely);
         }
