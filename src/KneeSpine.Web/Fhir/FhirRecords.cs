@@ -15,15 +15,16 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     public Task<StoredPatient?> FindPatientAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 
+    /// <summary>The current version of every assessment: no newer version supersedes it.</summary>
+    private IQueryable<Assessment> Current => db.Assessments.AsNoTracking().Where(a => !db.Assessments.Any(newer => newer.SupersedesId == a.Id));
+
     public Task<List<StoredPatient>> AllPatientsAsync(CancellationToken cancellationToken = default) =>
         db.Patients.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
 
     /// <summary>The patient's current assessments (latest version of each), oldest first.</summary>
     public async Task<IReadOnlyList<StoredAssessment>> CurrentAssessmentsAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Assessments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Current.Where(a => a.PatientId == patientId).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.OrderBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id).Select(Stored)];
     }
 
@@ -34,8 +35,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     /// </summary>
     public async Task<AssessmentResult?> NewestResultAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Assessments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && !db.Assessments.Any(newer => newer.SupersedesId == a.Id))
+        var rows = await Current.Where(a => a.PatientId == patientId)
             .Select(a => new { a.Id, a.AssessedOn, a.Authored, a.CreatedAt, a.ResultJson })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var newest = rows.OrderByDescending(a => a.AssessedOn).ThenByDescending(a => AuthoredOf(a.Authored, a.CreatedAt))
@@ -50,9 +50,7 @@ public sealed class FhirRecords(KneeSpineDbContext db)
     /// </summary>
     public async Task<ILookup<Guid, Assessment>> CurrentAssessmentRowsAsync(IReadOnlyCollection<Guid> patientIds, DateTimeOffset? since, CancellationToken cancellationToken = default)
     {
-        var query = db.Assessments.AsNoTracking()
-            .Where(a => patientIds.Contains(a.PatientId) && !db.Assessments.Any(newer => newer.SupersedesId == a.Id));
-        var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Current.Where(a => patientIds.Contains(a.PatientId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Where(a => since is null || a.CreatedAt >= since)
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .ToLookup(a => a.PatientId);
